@@ -1,0 +1,14 @@
+package dev.fapilog;
+
+/**
+ * The link from the API to the implementation, found with {@link java.util.ServiceLoader} in the library's own class
+ * loader. Implemented by the library; applications neither implement nor call it.
+ */
+public interface FapilogProvider {
+
+    /** A new, unconfigured builder. */
+    LoggerBuilder newBuilder();
+
+    /** The default runtime of this class loader, created on first use. */
+    LogRuntime defaultRuntime();
+}

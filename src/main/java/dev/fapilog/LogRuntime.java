@@ -1,0 +1,53 @@
+package dev.fapilog;
+
+import java.time.Duration;
+
+/**
+ * One logging pipeline: its queue, its worker thread and its sinks. Loggers are named views over a runtime and are
+ * cached by name; a runtime is created by {@link Fapilog#builder()} or is the {@linkplain Fapilog#defaultRuntime()
+ * default runtime}.
+ *
+ * <p>All methods are thread-safe and none throws for runtime conditions.
+ */
+public interface LogRuntime {
+
+    /** The runtime's name, used in thread names and diagnostics. */
+    String name();
+
+    /** The logger with this name (created on first use, then cached). A {@code null} name means {@code "root"}. */
+    Logger logger(String name);
+
+    /** The async logger with this name (created on first use, then cached). */
+    AsyncLogger asyncLogger(String name);
+
+    /** The current threshold: events below it are not captured. */
+    Level level();
+
+    /** Changes the threshold at runtime; affects every logger of this runtime from the next call on. */
+    void setLevel(Level level);
+
+    /**
+     * Waits until every event submitted before this call has reached a final state (written, filtered, dropped or
+     * failed) and every sink has been flushed, or until the deadline passes. Logging continues meanwhile.
+     *
+     * @return {@code true} if that happened before the deadline
+     */
+    boolean flush(Duration deadline);
+
+    /**
+     * Stops intake, writes everything already queued through every sink, flushes and stops the sinks, and stops the
+     * worker, all within {@code deadline}. What cannot be settled in time is counted as dropped or failed with a
+     * reason ({@code shutdown_timeout}, {@code timeout}). Idempotent and safe to call concurrently from several threads
+     * and shutdown hooks: the first call drains, later ones wait for that drain (up to their own deadline) and return
+     * the same result. Events logged after the drain started are counted as {@code dropped(after_shutdown)}.
+     *
+     * <p>Returns at the latest shortly (well under 100 ms) after the deadline, even when a sink or plug-in hangs.
+     */
+    DrainResult drain(Duration deadline);
+
+    /** Whether a drain has started. */
+    boolean isDraining();
+
+    /** The counters now. While events are in flight, {@code pending} is a moving snapshot. */
+    PipelineStats stats();
+}

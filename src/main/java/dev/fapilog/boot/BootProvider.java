@@ -1,0 +1,66 @@
+package dev.fapilog.boot;
+
+import dev.fapilog.ConfigurationException;
+import dev.fapilog.FapilogProvider;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.LoggerBuilder;
+
+/**
+ * The library's {@link FapilogProvider}: hands out builders and owns the default runtime of this class loader. The
+ * default runtime is created on first use; if its settings are invalid, that call and every later one throw the same
+ * {@link ConfigurationException}.
+ */
+public final class BootProvider implements FapilogProvider {
+    private static final Object LOCK = new Object();
+    private static volatile LogRuntime defaultRuntime;
+    private static volatile ConfigurationException defaultFailure;
+    private static volatile PluginCatalog catalog;
+
+    @Override
+    public LoggerBuilder newBuilder() {
+        return new RuntimeBuilder(catalog());
+    }
+
+    @Override
+    public LogRuntime defaultRuntime() {
+        LogRuntime rt = defaultRuntime;
+        if (rt != null) {
+            return rt;
+        }
+        synchronized (LOCK) {
+            if (defaultRuntime == null) {
+                if (defaultFailure != null) {
+                    throw defaultFailure;
+                }
+                DefaultRuntimeConfig config =
+                        DefaultRuntimeConfig.read(System.getProperties(), System.getenv(), catalog());
+                try {
+                    if (!config.problems.isEmpty()) {
+                        throw new ConfigurationException(config.problems);
+                    }
+                    RuntimeBuilder b = new RuntimeBuilder(catalog());
+                    b.setting("name", "default");
+                    b.settings(config.settings);
+                    defaultRuntime = b.buildRuntime();
+                } catch (ConfigurationException invalid) {
+                    defaultFailure = invalid;
+                    throw invalid;
+                }
+            }
+            return defaultRuntime;
+        }
+    }
+
+    private static PluginCatalog catalog() {
+        PluginCatalog c = catalog;
+        if (c == null) {
+            synchronized (LOCK) {
+                if (catalog == null) {
+                    catalog = PluginCatalog.load();
+                }
+                c = catalog;
+            }
+        }
+        return c;
+    }
+}

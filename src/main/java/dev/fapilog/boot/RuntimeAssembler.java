@@ -1,0 +1,357 @@
+package dev.fapilog.boot;
+
+import dev.fapilog.ConfigProblem;
+import dev.fapilog.Plugin;
+import dev.fapilog.core.EventEncoder;
+import dev.fapilog.core.NamedSink;
+import dev.fapilog.core.PipelineParts;
+import dev.fapilog.core.ProblemCodes;
+import dev.fapilog.core.Settings;
+import dev.fapilog.enrich.RuntimeInfoEnricher;
+import dev.fapilog.json.EnvelopeEncoder;
+import dev.fapilog.redact.FieldMaskRedactor;
+import dev.fapilog.redact.RedactionPresets;
+import dev.fapilog.redact.RegexMaskRedactor;
+import dev.fapilog.redact.UrlCredentialsRedactor;
+import dev.fapilog.sink.stdout.TextEncoder;
+import dev.fapilog.spi.Enricher;
+import dev.fapilog.spi.Filter;
+import dev.fapilog.spi.Processor;
+import dev.fapilog.spi.Redactor;
+import dev.fapilog.spi.Sink;
+import dev.fapilog.spi.SinkFormat;
+import dev.fapilog.spi.SinkOption;
+import dev.fapilog.spi.SinkProvider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns validated {@link Settings} plus plug-in instances into {@link PipelineParts}: looks up named sinks, enrichers
+ * and redactors, validates sink options, expands redaction presets, and collects every problem instead of stopping at
+ * the first. Plug-ins that need it are created here, on the building thread.
+ */
+final class RuntimeAssembler {
+    private final Settings settings;
+    private final PluginCatalog catalog;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    RuntimeAssembler(Settings settings, PluginCatalog catalog) {
+        this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    List<ConfigProblem> problems() {
+        return problems;
+    }
+
+    PipelineParts assemble(List<Plugin> instances) {
+        List<NamedSink> sinks = new ArrayList<>();
+        List<Filter> filters = new ArrayList<>();
+        List<Enricher> enrichers = enrichers();
+        List<Redactor> redactors = redactors();
+        List<Processor> processors = new ArrayList<>();
+
+        Set<String> instanceSinkNames = new HashSet<>();
+        for (Plugin p : instances) {
+            if (p instanceof Sink) {
+                instanceSinkNames.add(p.name());
+            }
+        }
+        for (String name : settings.sinks()) {
+            Sink s = namedSink(name, instanceSinkNames.contains(name));
+            if (s != null) {
+                sinks.add(new NamedSink(name, s));
+            }
+        }
+        Set<String> used = new HashSet<>();
+        for (NamedSink s : sinks) {
+            used.add(s.name());
+        }
+        for (Plugin p : instances) {
+            int kinds = 0;
+            if (p instanceof Sink) {
+                kinds++;
+                if (!used.add(p.name())) {
+                    problems.add(new ConfigProblem(
+                            ProblemCodes.BAD_PLUGIN_INSTANCE,
+                            "sinks",
+                            p.name(),
+                            "unique sink names; '" + p.name() + "' is used twice"));
+                } else {
+                    sinks.add(new NamedSink(p.name(), (Sink) p));
+                }
+            }
+            if (p instanceof Filter) {
+                kinds++;
+                filters.add((Filter) p);
+            }
+            if (p instanceof Enricher) {
+                kinds++;
+                enrichers.add((Enricher) p);
+            }
+            if (p instanceof Redactor) {
+                kinds++;
+                redactors.add((Redactor) p);
+            }
+            if (p instanceof Processor) {
+                kinds++;
+                processors.add((Processor) p);
+            }
+            if (kinds == 0) {
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_PLUGIN_INSTANCE,
+                        "plugin",
+                        p.getClass().getName(),
+                        "a Sink, Filter, Enricher, Redactor or Processor from dev.fapilog.spi"));
+            }
+        }
+        checkSinkKeys(used);
+        if (sinks.isEmpty()) {
+            problems.add(new ConfigProblem(
+                    ProblemCodes.CONFLICT,
+                    "sinks",
+                    "none",
+                    "at least one sink: name one in fapilog.sinks or add a sink instance to the builder"));
+        }
+        return new PipelineParts(sinks, filters, enrichers, redactors, processors, encoders(sinks));
+    }
+
+    private Sink namedSink(String name, boolean alsoAnInstance) {
+        SinkProvider provider = catalog.sink(name);
+        if (provider == null) {
+            if (!alsoAnInstance) {
+                unknownPlugin("sinks", "sink", name, PluginCatalog.PLANNED_SINKS.contains(name), catalog.sinkNames());
+            }
+            return null;
+        }
+        Map<String, String> given = settings.sinkOptions().getOrDefault(name, Map.of());
+        if (!validOptions(name, provider.options(), given)) {
+            return null;
+        }
+        try {
+            Sink sink = provider.create(new SinkConfigValues(
+                    name, provider.options(), given, settings.environment().stdoutIsTerminal()));
+            if (sink == null) {
+                throw new IllegalStateException("the provider returned null");
+            }
+            return sink;
+        } catch (Exception | LinkageError failed) {
+            problems.add(new ConfigProblem(
+                    ProblemCodes.PLUGIN_FAILED,
+                    "sinks",
+                    name,
+                    "a sink that can be created; " + provider.getClass().getName() + " failed: " + failed));
+            return null;
+        }
+    }
+
+    private boolean validOptions(String sink, List<SinkOption> declared, Map<String, String> given) {
+        boolean ok = true;
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            SinkOption option = null;
+            for (SinkOption o : declared) {
+                if (o.key().equals(e.getKey())) {
+                    option = o;
+                }
+            }
+            String key = "sink." + sink + "." + e.getKey();
+            if (option == null) {
+                Set<String> keys = new LinkedHashSet<>(List.of("timeout", "retry.max-attempts", "retry.backoff"));
+                declared.forEach(o -> keys.add(o.key()));
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_SINK_OPTION,
+                        key,
+                        e.getValue(),
+                        "an option of sink '" + sink + "': " + String.join(", ", keys)));
+                ok = false;
+            } else if (!safeTest(option, e.getValue())) {
+                problems.add(new ConfigProblem(ProblemCodes.BAD_SINK_OPTION, key, e.getValue(), option.allowed()));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static boolean safeTest(SinkOption option, String value) {
+        try {
+            return value != null && option.validator().test(value);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Options for sinks that exist but are not used are still validated; options for unknown sinks are errors. */
+    private void checkSinkKeys(Set<String> usedSinks) {
+        Set<String> mentioned = new LinkedHashSet<>(settings.sinkOptions().keySet());
+        mentioned.addAll(settings.sinkOverrides().keySet());
+        for (String sink : mentioned) {
+            if (usedSinks.contains(sink)) {
+                continue;
+            }
+            SinkProvider provider = catalog.sink(sink);
+            if (provider != null) {
+                validOptions(sink, provider.options(), settings.sinkOptions().getOrDefault(sink, Map.of()));
+            } else {
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_SINK_OPTION,
+                        "sink." + sink + ".*",
+                        sink,
+                        "options of a known sink: " + String.join(", ", catalog.sinkNames())));
+            }
+        }
+    }
+
+    private List<Enricher> enrichers() {
+        List<Enricher> out = new ArrayList<>();
+        for (String name : settings.enrichers()) {
+            if (name.equals("runtime-info")) {
+                Settings.Service s = settings.service();
+                out.add(new RuntimeInfoEnricher(s.name(), s.environment(), s.version()));
+            } else {
+                unknownPlugin(
+                        "enrichers",
+                        "enricher",
+                        name,
+                        PluginCatalog.PLANNED_ENRICHERS.contains(name),
+                        PluginCatalog.ENRICHERS);
+            }
+        }
+        return out;
+    }
+
+    private List<Redactor> redactors() {
+        Settings.Redaction r = settings.redaction();
+        List<String> fields = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
+        for (String preset : r.presets()) {
+            var found = RedactionPresets.find(preset);
+            if (found.isPresent()) {
+                found.get().fields().forEach(f -> fields.add("data." + f));
+                patterns.addAll(found.get().patterns());
+            } else {
+                boolean planned = RedactionPresets.isPlanned(preset);
+                String origin = origin("redaction.presets");
+                problems.add(new ConfigProblem(
+                        planned && !origin.isEmpty() ? ProblemCodes.PRESET_NEEDS_PLUGIN : ProblemCodes.UNKNOWN_PLUGIN,
+                        "redaction.presets",
+                        preset,
+                        (planned
+                                        ? "a redaction preset this build has (" + preset + " is not available yet)"
+                                        : "a redaction preset name")
+                                + "; available: " + String.join(", ", RedactionPresets.available()) + origin));
+            }
+        }
+        fields.addAll(r.fields());
+        patterns.addAll(r.patterns());
+
+        List<String> names = new ArrayList<>(settings.redactors());
+        boolean explicit = settings.sourceOf("redactors") == Settings.Source.EXPLICIT;
+        requireRedactor(names, explicit, "field-mask", !fields.isEmpty(), "redaction.presets / redaction.fields");
+        requireRedactor(names, explicit, "regex-mask", !patterns.isEmpty(), "redaction.presets / redaction.patterns");
+
+        List<Redactor> out = new ArrayList<>();
+        for (String name : names) {
+            switch (name) {
+                case "field-mask":
+                    fieldMask(fields, r.mask(), out);
+                    break;
+                case "regex-mask":
+                    regexMask(patterns, r.mask(), out);
+                    break;
+                case "url-credentials":
+                    out.add(new UrlCredentialsRedactor());
+                    break;
+                default:
+                    unknownPlugin(
+                            "redactors",
+                            "redactor",
+                            name,
+                            PluginCatalog.PLANNED_REDACTORS.contains(name),
+                            PluginCatalog.REDACTORS);
+            }
+        }
+        return out;
+    }
+
+    /** Redaction data needs its redactor: added when the list came from a default or preset, an error otherwise. */
+    private void requireRedactor(List<String> names, boolean explicit, String redactor, boolean needed, String why) {
+        if (!needed || names.contains(redactor)) {
+            return;
+        }
+        if (explicit) {
+            problems.add(new ConfigProblem(
+                    ProblemCodes.CONFLICT,
+                    "redactors",
+                    String.join(",", names),
+                    "a list containing " + redactor + ", because " + why + " is set"));
+        } else {
+            names.add(redactor);
+        }
+    }
+
+    private void fieldMask(List<String> fields, String mask, List<Redactor> out) {
+        try {
+            out.add(new FieldMaskRedactor(fields, mask));
+        } catch (IllegalArgumentException bad) {
+            problems.add(new ConfigProblem(
+                    ProblemCodes.BAD_VALUE,
+                    "redaction.fields",
+                    String.join(",", fields),
+                    "dotted field paths such as data.password or data.users[*].ssn: " + bad.getMessage()));
+        }
+    }
+
+    private void regexMask(List<String> patterns, String mask, List<Redactor> out) {
+        List<Pattern> compiled = new ArrayList<>();
+        for (String p : patterns) {
+            try {
+                compiled.add(Pattern.compile(p));
+            } catch (PatternSyntaxException bad) {
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_PATTERN,
+                        "redaction.patterns",
+                        p,
+                        "a Java regular expression over dotted key paths: " + bad.getDescription()));
+            }
+        }
+        out.add(new RegexMaskRedactor(compiled, mask));
+    }
+
+    private void unknownPlugin(String key, String kind, String name, boolean planned, Set<String> available) {
+        String origin = origin(key);
+        String code = planned && !origin.isEmpty() ? ProblemCodes.PRESET_NEEDS_PLUGIN : ProblemCodes.UNKNOWN_PLUGIN;
+        String what = planned
+                ? "a " + kind + " this build has ('" + name + "' is a fapilog " + kind + " not available in this"
+                        + " version)"
+                : "a known " + kind + " name";
+        problems.add(
+                new ConfigProblem(code, key, name, what + "; available: " + String.join(", ", available) + origin));
+    }
+
+    private String origin(String key) {
+        if (settings.sourceOf(key) == Settings.Source.PRESET) {
+            return " (needed by preset '" + settings.preset().id() + "'; set fapilog." + key
+                    + " explicitly to run without it)";
+        }
+        return "";
+    }
+
+    private EventEncoder[] encoders(List<NamedSink> sinks) {
+        EventEncoder[] encoders = new EventEncoder[SinkFormat.values().length];
+        for (NamedSink s : sinks) {
+            SinkFormat f = s.sink().format();
+            if (encoders[f.ordinal()] == null) {
+                encoders[f.ordinal()] = f == SinkFormat.JSON
+                        ? new EnvelopeEncoder(settings.limits())
+                        : new TextEncoder(f, settings.limits());
+            }
+        }
+        return encoders;
+    }
+}

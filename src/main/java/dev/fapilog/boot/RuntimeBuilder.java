@@ -1,0 +1,217 @@
+package dev.fapilog.boot;
+
+import dev.fapilog.AsyncLogger;
+import dev.fapilog.ConfigProblem;
+import dev.fapilog.ConfigurationException;
+import dev.fapilog.Level;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.Logger;
+import dev.fapilog.LoggerBuilder;
+import dev.fapilog.Plugin;
+import dev.fapilog.Preset;
+import dev.fapilog.core.ConfigValues;
+import dev.fapilog.core.CoreRuntime;
+import dev.fapilog.core.EnvironmentFacts;
+import dev.fapilog.core.PipelineParts;
+import dev.fapilog.core.PipelineThreadFactory;
+import dev.fapilog.core.Settings;
+import dev.fapilog.core.SettingsResolver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/** The {@link LoggerBuilder} of the library: flat settings plus plug-in instances, assembled at build time. */
+public final class RuntimeBuilder implements LoggerBuilder {
+    private final PluginCatalog catalog;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<Plugin> plugins = new ArrayList<>();
+    private final List<ConfigProblem> earlyProblems = new ArrayList<>();
+    private ThreadFactory threadFactory;
+    private String threadSource;
+    private Consumer<String> diagnosticsListener;
+    private EnvironmentFacts environment;
+    private boolean built;
+
+    RuntimeBuilder(PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public LoggerBuilder name(String name) {
+        return setting("name", name);
+    }
+
+    @Override
+    public LoggerBuilder preset(Preset preset) {
+        return setting("preset", preset == null ? "" : preset.id());
+    }
+
+    @Override
+    public LoggerBuilder level(Level level) {
+        return setting("level", level == null ? "auto" : level.name());
+    }
+
+    @Override
+    public LoggerBuilder sinks(String... sinkNames) {
+        return setting("sinks", sinkNames == null || sinkNames.length == 0 ? "none" : String.join(",", sinkNames));
+    }
+
+    @Override
+    public LoggerBuilder sinkOption(String sinkName, String key, String value) {
+        return setting("sink." + sinkName + "." + key, value);
+    }
+
+    @Override
+    public LoggerBuilder plugin(Plugin plugin) {
+        plugins.add(Objects.requireNonNull(plugin, "plugin"));
+        return this;
+    }
+
+    @Override
+    public LoggerBuilder queueCapacity(int events) {
+        return setting("queue.capacity", Integer.toString(events));
+    }
+
+    @Override
+    public LoggerBuilder protectedQueueCapacity(int events) {
+        return setting("queue.protected-capacity", Integer.toString(events));
+    }
+
+    @Override
+    public LoggerBuilder protectedLevels(Level... levels) {
+        List<String> names = new ArrayList<>();
+        if (levels != null) {
+            for (Level l : levels) {
+                names.add(l.name());
+            }
+        }
+        return setting("queue.protected-levels", names.isEmpty() ? "none" : String.join(",", names));
+    }
+
+    @Override
+    public LoggerBuilder dropWhenFull() {
+        return setting("backpressure.policy", "drop");
+    }
+
+    @Override
+    public LoggerBuilder waitWhenFull(Duration maxWait) {
+        setting("backpressure.policy", "wait");
+        return setting("backpressure.wait", duration(maxWait));
+    }
+
+    @Override
+    public LoggerBuilder batchMaxSize(int events) {
+        return setting("batch.max-size", Integer.toString(events));
+    }
+
+    @Override
+    public LoggerBuilder batchTimeout(Duration timeout) {
+        return setting("batch.timeout", duration(timeout));
+    }
+
+    @Override
+    public LoggerBuilder shutdownTimeout(Duration timeout) {
+        return setting("shutdown.timeout", duration(timeout));
+    }
+
+    @Override
+    public LoggerBuilder shutdownHook(boolean enabled) {
+        return setting("shutdown.hook", Boolean.toString(enabled));
+    }
+
+    @Override
+    public LoggerBuilder threadFactory(ThreadFactory factory) {
+        this.threadFactory = Objects.requireNonNull(factory, "threadFactory");
+        this.threadSource = "custom thread factory " + factory.getClass().getName();
+        return this;
+    }
+
+    /** Like {@link #threadFactory(ThreadFactory)}, naming where it came from for the start-up line. */
+    public LoggerBuilder threadFactory(ThreadFactory factory, String source) {
+        threadFactory(factory);
+        this.threadSource = source;
+        return this;
+    }
+
+    /** Replaces the detected environment (terminal, CI, container); for tests and integrations. */
+    public LoggerBuilder environment(EnvironmentFacts facts) {
+        this.environment = Objects.requireNonNull(facts, "facts");
+        return this;
+    }
+
+    @Override
+    public LoggerBuilder diagnosticsListener(Consumer<String> listener) {
+        this.diagnosticsListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    @Override
+    public LoggerBuilder setting(String key, String value) {
+        if (key == null || key.isBlank()) {
+            earlyProblems.add(new ConfigProblem(
+                    dev.fapilog.core.ProblemCodes.UNKNOWN_KEY,
+                    String.valueOf(key),
+                    value,
+                    "a setting key such as queue.capacity"));
+            return this;
+        }
+        settings.put(SettingsResolver.stripPrefix(key), value == null ? "" : value);
+        return this;
+    }
+
+    @Override
+    public LoggerBuilder settings(Map<String, String> values) {
+        values.forEach(this::setting);
+        return this;
+    }
+
+    @Override
+    public Logger build() {
+        LogRuntime rt = buildRuntime();
+        return rt.logger(rt.name());
+    }
+
+    @Override
+    public AsyncLogger buildAsync() {
+        LogRuntime rt = buildRuntime();
+        return rt.asyncLogger(rt.name());
+    }
+
+    @Override
+    public LogRuntime buildRuntime() {
+        if (built) {
+            throw new IllegalStateException("This builder was already built; use a new one for another runtime");
+        }
+        built = true;
+        EnvironmentFacts env = environment != null ? environment : EnvironmentFacts.detect();
+        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, env);
+        List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
+        problems.addAll(resolved.problems());
+        if (!resolved.ok()) {
+            throw new ConfigurationException(problems);
+        }
+        Settings s = resolved.settings();
+        RuntimeAssembler assembler = new RuntimeAssembler(s, catalog);
+        PipelineParts parts = assembler.assemble(plugins);
+        problems.addAll(assembler.problems());
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        ThreadFactory tf = threadFactory != null ? threadFactory : new PipelineThreadFactory(s.name());
+        String source = threadFactory != null ? threadSource : "fapilog daemon threads (no thread factory given)";
+        CoreRuntime runtime = CoreRuntime.start(s, parts, tf, source, diagnosticsListener);
+        for (String warning : catalog.warnings()) {
+            runtime.diagnostics().warn("plugins", "provider", warning);
+        }
+        return runtime;
+    }
+
+    private static String duration(Duration d) {
+        return d == null ? "" : ConfigValues.format(d);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.fapilog.core;
+
+import dev.fapilog.spi.Diagnostics;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The library's own status channel. Reports are JSON lines written to a listener, to standard error, or to
+ * {@link System.Logger} ({@code diagnostics.output}); never into the logging pipeline, so reporting from the worker,
+ * from a sink, or while the queue is full cannot recurse or deadlock.
+ *
+ * <p>Rate limit: each component and key has a bucket of 5 reports refilled at one per second; reports over the limit
+ * are counted and the count is attached to the next report that gets through ({@code "suppressed":n}). At most 1,000
+ * distinct keys are tracked. Thread-safe; never throws.
+ */
+public final class DiagnosticsChannel implements Diagnostics {
+
+    private static final int BURST = 5;
+    private static final long REFILL_NANOS = 1_000_000_000L;
+    private static final int MAX_KEYS = 1_000;
+
+    private final String runtimeName;
+    private final boolean enabled;
+    private final Consumer<String> listener;
+    private final String output;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong reports = new AtomicLong();
+
+    /**
+     * @param listener receives each line; {@code null} to write to {@code output}
+     * @param output {@code stderr} or {@code system-logger}
+     */
+    public DiagnosticsChannel(String runtimeName, boolean enabled, Consumer<String> listener, String output) {
+        this.runtimeName = runtimeName;
+        this.enabled = enabled;
+        this.listener = listener;
+        this.output = output;
+    }
+
+    /** Reports written so far (after rate limiting). */
+    public long reportsWritten() {
+        return reports.get();
+    }
+
+    @Override
+    public void warn(String component, String key, String message, Object... details) {
+        report("WARN", component, key, message, details);
+    }
+
+    @Override
+    public void info(String component, String key, String message, Object... details) {
+        report("INFO", component, key, message, details);
+    }
+
+    private void report(String level, String component, String key, String message, Object... details) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            String bucketKey = component + '/' + key;
+            Bucket bucket = buckets.get(bucketKey);
+            if (bucket == null) {
+                if (buckets.size() >= MAX_KEYS) {
+                    return;
+                }
+                bucket = buckets.computeIfAbsent(bucketKey, k -> new Bucket());
+            }
+            long suppressed = bucket.take(System.nanoTime());
+            if (suppressed < 0) {
+                return;
+            }
+            emit(level, render(level, component, key, message, suppressed, details));
+        } catch (Throwable ignored) {
+            // The status channel must never fail its caller.
+        }
+    }
+
+    private String render(String level, String component, String key, String message, long suppressed, Object[] d) {
+        ByteBuf out = new ByteBuf(256);
+        out.put((byte) '{');
+        JsonWriter.plainKey(out, "ts");
+        JsonWriter.string(out, Instant.now().toString(), 64);
+        out.put((byte) ',');
+        JsonWriter.plainKey(out, "level");
+        JsonWriter.plainString(out, level);
+        out.put((byte) ',');
+        JsonWriter.plainKey(out, "logger");
+        JsonWriter.plainString(out, "fapilog.diagnostics");
+        out.put((byte) ',');
+        JsonWriter.plainKey(out, "runtime");
+        JsonWriter.string(out, runtimeName, 128);
+        out.put((byte) ',');
+        JsonWriter.plainKey(out, "component");
+        JsonWriter.string(out, component, 128);
+        out.put((byte) ',');
+        JsonWriter.plainKey(out, "key");
+        JsonWriter.string(out, key, 128);
+        out.put((byte) ',');
+        JsonWriter.plainKey(out, "message");
+        JsonWriter.string(out, message, 4096);
+        if (suppressed > 0) {
+            out.put((byte) ',');
+            JsonWriter.plainKey(out, "suppressed");
+            out.putLong(suppressed);
+        }
+        for (int i = 0; i + 1 < d.length; i += 2) {
+            out.put((byte) ',');
+            JsonWriter.key(out, String.valueOf(d[i]), 128);
+            Object v = d[i + 1];
+            if (v == null) {
+                JsonWriter.nullValue(out);
+            } else if (v instanceof Long || v instanceof Integer) {
+                out.putLong(((Number) v).longValue());
+            } else if (v instanceof Boolean) {
+                JsonWriter.bool(out, (Boolean) v);
+            } else {
+                JsonWriter.string(out, ValueCapture.text(v, ValueLimits.DEFAULTS), 4096);
+            }
+        }
+        out.put((byte) '}');
+        return out.toString();
+    }
+
+    private void emit(String level, String line) {
+        reports.incrementAndGet();
+        if (listener != null) {
+            listener.accept(line);
+            return;
+        }
+        if ("system-logger".equals(output)) {
+            System.getLogger("dev.fapilog.diagnostics")
+                    .log(level.equals("WARN") ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
+            return;
+        }
+        PrintStream err = System.err;
+        byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
+        err.write(bytes, 0, bytes.length);
+        err.flush();
+    }
+
+    /** A token bucket; {@link #take} returns the reports suppressed since the last pass, or -1 to suppress. */
+    private static final class Bucket {
+        private double tokens = BURST;
+        private long last = System.nanoTime();
+        private long suppressed;
+
+        synchronized long take(long now) {
+            tokens = Math.min(BURST, tokens + (now - last) / (double) REFILL_NANOS);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                long s = suppressed;
+                suppressed = 0;
+                return s;
+            }
+            suppressed++;
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.fapilog.core;
+
+/** The guarded, capped {@code toString()} used wherever a foreign object must become text. Never throws. */
+public final class SafeText {
+    private SafeText() {}
+
+    /** {@code value.toString()}, capped; a placeholder when it throws, returns {@code null} or recurses. */
+    public static String of(Object value, ValueLimits limits) {
+        return value == null ? "null" : ValueCapture.text(value, limits);
+    }
+}

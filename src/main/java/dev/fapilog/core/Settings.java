@@ -1,0 +1,118 @@
+package dev.fapilog.core;
+
+import dev.fapilog.Level;
+import dev.fapilog.Preset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The immutable, validated settings of one runtime. Built by {@link SettingsResolver} from flat keys; every field has a
+ * key, listed in {@code docs/reference/configuration.md}.
+ *
+ * @param name runtime name ({@code name})
+ * @param preset the preset applied, or {@code null} ({@code preset})
+ * @param level threshold ({@code level})
+ * @param sinks sink names ({@code sinks}, or chosen by {@code format})
+ * @param sinkOptions options per sink name ({@code sink.<name>.<option>}), not yet checked against the sink
+ * @param queueCapacity main lane ({@code queue.capacity})
+ * @param protectedQueueCapacity protected lane ({@code queue.protected-capacity})
+ * @param protectedLevels levels using the protected lane ({@code queue.protected-levels})
+ * @param backpressurePolicy on a full lane ({@code backpressure.policy})
+ * @param backpressureWait longest wait with {@code wait} ({@code backpressure.wait})
+ * @param batchMaxSize events per batch ({@code batch.max-size})
+ * @param batchTimeout wait for a batch to fill ({@code batch.timeout})
+ * @param shutdownTimeout drain deadline of hooks and containers ({@code shutdown.timeout})
+ * @param shutdownHook JVM shutdown hook ({@code shutdown.hook})
+ * @param sinkDefaults write deadline and retries of every sink ({@code sink.timeout}, {@code sink.retry.*})
+ * @param sinkOverrides per-sink deadline and retries ({@code sink.<name>.timeout}, {@code sink.<name>.retry.*})
+ * @param enrichers named enrichers ({@code enrichers})
+ * @param redactors named redactors ({@code redactors})
+ * @param redaction redaction settings ({@code redaction.*})
+ * @param service service facts for the runtime-info enricher ({@code service.*})
+ * @param limits value caps ({@code encoder.*})
+ * @param diagnosticsEnabled whether the diagnostics channel writes ({@code diagnostics.enabled})
+ * @param diagnosticsOutput {@code stderr} or {@code system-logger} ({@code diagnostics.output})
+ * @param environment what was detected about the environment
+ * @param sources where each key's value came from, for error messages
+ */
+public record Settings(
+        String name,
+        Preset preset,
+        Level level,
+        List<String> sinks,
+        Map<String, Map<String, String>> sinkOptions,
+        int queueCapacity,
+        int protectedQueueCapacity,
+        Set<Level> protectedLevels,
+        BackpressurePolicy backpressurePolicy,
+        Duration backpressureWait,
+        int batchMaxSize,
+        Duration batchTimeout,
+        Duration shutdownTimeout,
+        boolean shutdownHook,
+        SinkDelivery sinkDefaults,
+        Map<String, SinkDelivery> sinkOverrides,
+        List<String> enrichers,
+        List<String> redactors,
+        Redaction redaction,
+        Service service,
+        ValueLimits limits,
+        boolean diagnosticsEnabled,
+        String diagnosticsOutput,
+        EnvironmentFacts environment,
+        Map<String, Source> sources) {
+
+    /** Where a setting's value came from. */
+    public enum Source {
+        EXPLICIT,
+        PRESET,
+        ENVIRONMENT,
+        DEFAULT
+    }
+
+    /**
+     * Write deadline and retry policy of a sink.
+     *
+     * @param timeout longest time one {@code write} may take before it counts as {@code failed(timeout)}
+     * @param maxAttempts attempts per batch when the sink says a failure is retryable (1 = no retry)
+     * @param backoff wait before the first retry; doubled for each further one, within the deadline
+     */
+    public record SinkDelivery(Duration timeout, int maxAttempts, Duration backoff) {}
+
+    /**
+     * Redaction settings.
+     *
+     * @param presets compliance presets ({@code redaction.presets})
+     * @param fields extra dotted field paths to mask ({@code redaction.fields})
+     * @param patterns extra key-path patterns to mask ({@code redaction.patterns})
+     * @param mask the replacement text ({@code redaction.mask})
+     * @param failMode what a failing redactor does ({@code redaction.fail-mode})
+     */
+    public record Redaction(
+            List<String> presets,
+            List<String> fields,
+            List<String> patterns,
+            String mask,
+            RedactionFailMode failMode) {}
+
+    /**
+     * Service facts written by the runtime-info enricher.
+     *
+     * @param name {@code service.name}
+     * @param environment {@code service.environment}, or {@code null}
+     * @param version {@code service.version}, or {@code null}
+     */
+    public record Service(String name, String environment, String version) {}
+
+    /** The delivery policy of one sink. */
+    public SinkDelivery deliveryOf(String sink) {
+        return sinkOverrides.getOrDefault(sink, sinkDefaults);
+    }
+
+    /** Where a key's value came from; {@link Source#DEFAULT} for keys never set. */
+    public Source sourceOf(String key) {
+        return sources.getOrDefault(key, Source.DEFAULT);
+    }
+}

@@ -1,0 +1,492 @@
+package dev.fapilog.core;
+
+import dev.fapilog.Acceptance;
+import dev.fapilog.spi.Diagnostics;
+import dev.fapilog.spi.PluginContext;
+import dev.fapilog.spi.SinkFormat;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The runtime's one worker thread. It takes events from the queue (and async waits) into batches, closes a batch when
+ * it is full or {@code batch.timeout} after its first event, runs the plug-in stages on each event, encodes it once
+ * per format in use, and hands the encoded batch to every sink's runner. It never waits on a sink beyond that sink's
+ * deadline, and it survives anything a plug-in throws.
+ *
+ * <p>Waking up: producers never signal the worker while it has work or a batch is forming (it re-polls at least every
+ * millisecond then), so a log call pays for a wake-up only when it ends an idle period.
+ */
+final class Worker implements Runnable {
+    private static final VarHandle IDLE;
+    private static final long MAX_POLL_NANOS = 1_000_000L;
+    private static final long IDLE_PARK_NANOS = 1_000_000_000L;
+
+    static {
+        try {
+            IDLE = MethodHandles.lookup().findVarHandle(Worker.class, "idle", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile int idle;
+    private volatile Thread thread;
+    private volatile boolean drainRequested;
+    private volatile boolean abortRequested;
+
+    private final CoreRuntime runtime;
+    private final EventQueue queue;
+    private final Accounting accounting;
+    private final DiagnosticsChannel diagnostics;
+    private Stages stages;
+    private final EventEncoder[] encoders;
+    private final BatchPool[] pools;
+    private final EncodedBatch[] held;
+    private final int[] lineStarts;
+    private final int[] sinksPerFormat;
+    private final SinkRunner[] runners;
+    private final LogEvent[] batch;
+    private int batchSize;
+    private long batchFirst;
+    private final long batchTimeoutNanos;
+    private final WorkingEvent work;
+    private final MessageIds ids = new MessageIds();
+    private final int maxEventBytes;
+
+    final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
+    private FlushRequest activeFlush;
+    private CountDownLatch sinksStopped;
+    private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
+
+    Worker(
+            CoreRuntime runtime,
+            Settings settings,
+            Stages stages,
+            EventEncoder[] encodersByFormat,
+            SinkRunner[] runners,
+            int batchesAhead) {
+        this.runtime = runtime;
+        this.queue = runtime.queue();
+        this.accounting = runtime.accounting();
+        this.diagnostics = runtime.diagnostics();
+        this.stages = stages;
+        this.runners = runners;
+        int formats = SinkFormat.values().length;
+        this.encoders = encodersByFormat;
+        this.pools = new BatchPool[formats];
+        this.held = new EncodedBatch[formats];
+        this.lineStarts = new int[formats];
+        this.sinksPerFormat = new int[formats];
+        for (SinkRunner r : runners) {
+            sinksPerFormat[r.formatIndex()]++;
+        }
+        for (int f = 0; f < formats; f++) {
+            if (sinksPerFormat[f] > 0) {
+                pools[f] = new BatchPool(batchesAhead, this::wake);
+            }
+        }
+        this.batch = new LogEvent[settings.batchMaxSize()];
+        this.batchTimeoutNanos = settings.batchTimeout().toNanos();
+        this.work = new WorkingEvent(settings.limits());
+        this.maxEventBytes = settings.limits().maxEventBytes();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Completes when the worker has stopped: {@code true} if every sink was flushed and stopped in time. */
+    CompletableFuture<Boolean> finished() {
+        return finished;
+    }
+
+    /** Wakes the worker if it is parked idle; cheap when it is not. Any thread. */
+    void wake() {
+        if (idle != 0 && IDLE.compareAndSet(this, 1, 0)) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Whether the worker is parked with nothing to do (producers then wake it). */
+    boolean isIdle() {
+        return idle != 0;
+    }
+
+    void requestDrain() {
+        drainRequested = true;
+        forceWake();
+    }
+
+    void requestAbort() {
+        abortRequested = true;
+        forceWake();
+    }
+
+    void requestFlush(FlushRequest request) {
+        flushRequests.add(request);
+        forceWake();
+    }
+
+    private void forceWake() {
+        idle = 0;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        stages = stages.start(new StageContext());
+        boolean done = false;
+        while (!done) {
+            try {
+                done = step();
+            } catch (Throwable bug) {
+                diagnostics.warn(
+                        "worker",
+                        "unexpected_error",
+                        "Unexpected error in the worker loop; it goes on",
+                        "error",
+                        bug.toString());
+                LockSupport.parkNanos(MAX_POLL_NANOS);
+            }
+        }
+    }
+
+    /** One turn of the loop; {@code true} when the worker has finished. */
+    private boolean step() {
+        long now = System.nanoTime();
+        long nextSinkDeadline = checkSinks(now);
+        if (abortRequested) {
+            abort();
+            return true;
+        }
+        expireAsyncWaits(now);
+        runtime.housekeeping(now);
+        accounting.queueDepthSeen(queue.size());
+        collect(now);
+        boolean urgent = drainRequested || activeFlush != null || !flushRequests.isEmpty();
+        if (batchSize > 0 && (batchSize == batch.length || urgent || now - batchFirst >= batchTimeoutNanos)) {
+            if (!processBatch()) {
+                park(Math.min(nextSinkDeadline - now, MAX_POLL_NANOS), true); // no free buffer: sinks are behind
+            }
+            return false;
+        }
+        if (progressFlush()) {
+            return false;
+        }
+        if (drainRequested && batchSize == 0 && queue.isEmpty() && runtime.asyncWaiting() == 0) {
+            if (sinksStopped == null) {
+                sinksStopped = new CountDownLatch(runners.length);
+                for (SinkRunner r : runners) {
+                    r.control(new SinkControl(SinkControl.Kind.STOP, sinksStopped));
+                }
+            }
+            if (sinksStopped.getCount() == 0) {
+                stages.stop();
+                completeFlushes(true);
+                finished.complete(true);
+                return true;
+            }
+            park(Math.min(nextSinkDeadline - now, 100 * MAX_POLL_NANOS), true);
+            return false;
+        }
+        if (batchSize > 0 || !queue.isEmpty()) {
+            if (!queue.isEmpty() && batchSize < batch.length) {
+                Thread.onSpinWait(); // an index is claimed but its event not yet stored: it is nanoseconds away
+                return false;
+            }
+            long untilBatchDue = batchFirst + batchTimeoutNanos - now;
+            park(Math.min(Math.min(untilBatchDue, MAX_POLL_NANOS), nextSinkDeadline - now), false);
+            return false;
+        }
+        long waitAsync = runtime.asyncWaiting() > 0 ? MAX_POLL_NANOS : IDLE_PARK_NANOS;
+        park(Math.min(waitAsync, nextSinkDeadline - now), true);
+        return false;
+    }
+
+    private long checkSinks(long now) {
+        long next = Long.MAX_VALUE;
+        for (SinkRunner r : runners) {
+            next = Math.min(next, r.checkDeadline(now));
+        }
+        return next == Long.MAX_VALUE ? now + IDLE_PARK_NANOS : next;
+    }
+
+    private void park(long nanos, boolean wakeable) {
+        if (nanos <= 0) {
+            return;
+        }
+        if (wakeable) {
+            idle = 1;
+            // Re-check after publishing the flag: a producer that offered before seeing it must not be missed.
+            if (!queue.isEmpty() || abortRequested || (!drainRequested && !flushRequests.isEmpty())) {
+                idle = 0;
+                return;
+            }
+        }
+        LockSupport.parkNanos(this, nanos);
+        idle = 0;
+    }
+
+    private void collect(long now) {
+        int before = batchSize;
+        while (batchSize < batch.length) {
+            PendingOffer w = runtime.peekAsyncWait();
+            if (w != null && queue.consumedUpTo(w.marks) && runtime.takeAsyncWait(w)) {
+                add(w.event, now);
+                runtime.complete(w, Acceptance.ACCEPTED);
+                accounting.backpressureWaits.increment();
+                continue;
+            }
+            LogEvent e = queue.poll();
+            if (e == null) {
+                break;
+            }
+            add(e, now);
+        }
+        int taken = batchSize - before;
+        if (taken > 0) {
+            accounting.inWorkerHands.addAndGet(taken);
+        }
+    }
+
+    private void add(LogEvent e, long now) {
+        if (batchSize == 0) {
+            batchFirst = now;
+        }
+        batch[batchSize++] = e;
+    }
+
+    private void expireAsyncWaits(long now) {
+        if (drainRequested) {
+            return; // everything already accepted goes through the drain
+        }
+        PendingOffer w;
+        while ((w = runtime.peekAsyncWait()) != null
+                && now - w.deadlineNanos > 0
+                && !queue.consumedUpTo(w.marks)
+                && runtime.takeAsyncWait(w)) {
+            accounting.runtimeDropped.add("queue_full", 1);
+            runtime.complete(w, Acceptance.DROPPED_QUEUE_FULL);
+        }
+    }
+
+    /** Runs the stages and encoders over the batch and dispatches it; {@code false} if no buffer is free. */
+    private boolean processBatch() {
+        for (int f = 0; f < pools.length; f++) {
+            if (pools[f] != null && held[f] == null) {
+                held[f] = pools[f].acquire();
+                if (held[f] == null) {
+                    return false;
+                }
+            }
+        }
+        int kept = 0;
+        int n = batchSize;
+        for (int i = 0; i < n; i++) {
+            LogEvent e = batch[i];
+            batch[i] = null;
+            if (processEvent(e)) {
+                kept++;
+            }
+        }
+        batchSize = 0;
+        if (kept > 0) {
+            dispatch(kept);
+        }
+        accounting.inWorkerHands.addAndGet(-n);
+        return true;
+    }
+
+    /** {@code true} if the event was encoded into every held batch. */
+    private boolean processEvent(LogEvent e) {
+        try {
+            ids.next(e.epochSecond, e.nanoOfSecond);
+            work.load(e, ids.msb(), ids.lsb());
+            if (!stages.accept(work)) {
+                accounting.filtered.incrementAndGet();
+                return false;
+            }
+            stages.enrich(work);
+            if (!stages.redact(work)) {
+                accounting.runtimeDropped.add("redaction_failed", 1);
+                return false;
+            }
+            if (!stages.process(work)) {
+                accounting.runtimeDropped.add("processor", 1);
+                return false;
+            }
+        } catch (Throwable unexpected) {
+            diagnostics.warn(
+                    "worker",
+                    "event_failed",
+                    "Could not prepare an event; it counts as failed(encoding)",
+                    "error",
+                    unexpected.toString());
+            accounting.runtimeFailed.add("encoding", 1);
+            return false;
+        }
+        for (int f = 0; f < held.length; f++) {
+            if (held[f] != null) {
+                lineStarts[f] = held[f].bytes.length();
+            }
+        }
+        for (int f = 0; f < held.length; f++) {
+            if (held[f] != null && !encodeOne(f)) {
+                for (int g = 0; g < held.length; g++) {
+                    if (held[g] != null) {
+                        held[g].bytes.truncate(lineStarts[g]);
+                    }
+                }
+                accounting.runtimeFailed.add("encoding", 1);
+                return false;
+            }
+        }
+        for (EncodedBatch b : held) {
+            if (b != null) {
+                b.endLine(work.level());
+            }
+        }
+        return true;
+    }
+
+    private boolean encodeOne(int format) {
+        ByteBuf out = held[format].bytes;
+        int start = lineStarts[format];
+        String problem;
+        try {
+            encoders[format].encode(work, out);
+            if (out.length() - start <= maxEventBytes) {
+                return true;
+            }
+            problem = "event exceeded encoder.max-event-bytes (" + (out.length() - start) + " > " + maxEventBytes
+                    + " bytes); its fields were left out";
+        } catch (Throwable failure) {
+            problem = "encoding failed: " + failure.getClass().getName();
+        }
+        out.truncate(start);
+        diagnostics.warn("encoder", "fallback", "An event was written in reduced form", "problem", problem);
+        try {
+            encoders[format].encodeFallback(work, problem, out);
+            return true;
+        } catch (Throwable failure) {
+            out.truncate(start);
+            return false;
+        }
+    }
+
+    private void dispatch(int events) {
+        Dispatch d = new Dispatch(events, runners.length, accounting);
+        accounting.inFlight.addAndGet(events);
+        for (int f = 0; f < held.length; f++) {
+            if (held[f] != null) {
+                held[f].retain(sinksPerFormat[f]);
+            }
+        }
+        for (SinkRunner r : runners) {
+            r.counters().unsettled.addAndGet(events);
+        }
+        for (SinkRunner r : runners) {
+            r.submit(new SinkTask(d, held[r.formatIndex()], r));
+        }
+        for (int f = 0; f < held.length; f++) {
+            held[f] = null;
+        }
+    }
+
+    /** Advances the oldest flush request; {@code true} if it made progress worth looping for. */
+    private boolean progressFlush() {
+        if (activeFlush == null) {
+            activeFlush = flushRequests.poll();
+            if (activeFlush == null) {
+                return false;
+            }
+        }
+        FlushRequest f = activeFlush;
+        if (f.sinksFlushed == null) {
+            boolean covered =
+                    batchSize == 0 && queue.consumedUpTo(f.marks) && runtime.asyncWaitsBefore(f.lastAsyncWait) == 0;
+            if (!covered) {
+                return false;
+            }
+            f.sinksFlushed = new CountDownLatch(runners.length);
+            for (SinkRunner r : runners) {
+                r.control(new SinkControl(SinkControl.Kind.FLUSH, f.sinksFlushed));
+            }
+        }
+        if (f.sinksFlushed.getCount() == 0) {
+            f.done.complete(true);
+            activeFlush = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** Out of time during a drain: settle everything that is left, as quickly as possible. */
+    private void abort() {
+        int n = batchSize;
+        for (int i = 0; i < n; i++) {
+            batch[i] = null;
+        }
+        batchSize = 0;
+        long left = n;
+        for (int spins = 0; !queue.isEmpty() && spins < 1_000_000; spins++) {
+            if (queue.poll() != null) {
+                left++;
+                spins = 0;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        accounting.runtimeDropped.add("shutdown_timeout", left);
+        accounting.inWorkerHands.addAndGet(-n);
+        PendingOffer w;
+        while ((w = runtime.peekAsyncWait()) != null) {
+            if (runtime.takeAsyncWait(w)) {
+                accounting.runtimeDropped.add("shutdown_timeout", 1);
+                runtime.complete(w, Acceptance.DROPPED_AFTER_SHUTDOWN);
+            }
+        }
+        CountDownLatch ignored = new CountDownLatch(runners.length);
+        for (SinkRunner r : runners) {
+            r.abandonAll();
+            r.control(
+                    new SinkControl(SinkControl.Kind.STOP, ignored)); // lets healthy runners close their sink and exit
+        }
+        completeFlushes(false);
+        finished.complete(false);
+    }
+
+    private void completeFlushes(boolean result) {
+        if (activeFlush != null) {
+            activeFlush.done.complete(result);
+            activeFlush = null;
+        }
+        FlushRequest f;
+        while ((f = flushRequests.poll()) != null) {
+            f.done.complete(result);
+        }
+    }
+
+    private final class StageContext implements PluginContext {
+        @Override
+        public String runtimeName() {
+            return runtime.name();
+        }
+
+        @Override
+        public Diagnostics diagnostics() {
+            return diagnostics;
+        }
+    }
+}

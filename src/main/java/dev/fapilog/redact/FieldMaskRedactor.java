@@ -1,0 +1,159 @@
+package dev.fapilog.redact;
+
+import dev.fapilog.spi.MutableEvent;
+import dev.fapilog.spi.Redactor;
+import dev.fapilog.spi.Section;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code field-mask}: replaces the values at configured dotted paths with the mask ({@code ***} by default).
+ *
+ * <p>A path starts with a section ({@code data}, {@code context} or {@code diagnostics}); a path without one means
+ * {@code data}. Segments: an exact key; {@code *} for any key or element; {@code [*]} or {@code key[*]} for every
+ * element of a list; a number for one list index. A list met under a plain key segment is searched element by
+ * element. Masking is idempotent and copy-on-write: nested snapshots are replaced, never changed in place.
+ */
+public final class FieldMaskRedactor implements Redactor {
+    private final List<Path> paths = new ArrayList<>();
+    private final String mask;
+
+    private record Path(Section section, String[] segments) {}
+
+    public FieldMaskRedactor(List<String> dottedPaths, String mask) {
+        this.mask = mask;
+        for (String p : dottedPaths) {
+            paths.add(parse(p));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "field-mask";
+    }
+
+    @Override
+    public void redact(MutableEvent event) {
+        for (Path p : paths) {
+            String first = p.segments[0];
+            if (first.equals("*")) {
+                for (int i = 0; i < event.size(p.section); i++) {
+                    maskAt(event, p, i);
+                }
+            } else if (event.contains(p.section, first)) {
+                for (int i = 0; i < event.size(p.section); i++) {
+                    if (event.key(p.section, i).equals(first)) {
+                        maskAt(event, p, i);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void maskAt(MutableEvent event, Path p, int index) {
+        Object value = event.value(p.section, index);
+        Object masked = p.segments.length == 1 ? mask : apply(value, p.segments, 1);
+        if (masked != value) {
+            event.replace(p.section, index, masked);
+        }
+    }
+
+    /** {@code value} with the rest of the path masked; the same object when nothing matched. */
+    private Object apply(Object value, String[] segs, int i) {
+        if (i == segs.length) {
+            return mask;
+        }
+        String seg = segs[i];
+        if (value instanceof Map<?, ?>) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            Map<String, Object> copy = null;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (seg.equals("*") || seg.equals(key)) {
+                    Object next = apply(e.getValue(), segs, i + 1);
+                    if (next != e.getValue()) {
+                        if (copy == null) {
+                            copy = copyOf(map);
+                        }
+                        copy.put(key, next);
+                    }
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?>) {
+            List<?> list = (List<?>) value;
+            List<Object> copy = null;
+            boolean anyElement = seg.equals("*") || seg.equals("[*]");
+            int index = index(seg);
+            for (int k = 0; k < list.size(); k++) {
+                Object next;
+                if (anyElement || k == index) {
+                    next = apply(list.get(k), segs, i + 1);
+                } else if (index < 0) {
+                    next = apply(list.get(k), segs, i); // a plain key under a list: search each element
+                } else {
+                    continue;
+                }
+                if (next != list.get(k)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(k, next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    private static Map<String, Object> copyOf(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            copy.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return copy;
+    }
+
+    private static int index(String seg) {
+        if (seg.isEmpty() || seg.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < seg.length(); i++) {
+            if (!Character.isDigit(seg.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(seg);
+    }
+
+    /** Splits {@code data.users[*].ssn} into section DATA and segments {@code users, [*], ssn}. */
+    static Path parse(String dotted) {
+        List<String> segs = new ArrayList<>();
+        for (String part : dotted.trim().split("\\.")) {
+            if (part.endsWith("[*]") && part.length() > 3) {
+                segs.add(part.substring(0, part.length() - 3));
+                segs.add("[*]");
+            } else if (!part.isEmpty()) {
+                segs.add(part);
+            }
+        }
+        Section section = Section.DATA;
+        if (!segs.isEmpty()) {
+            for (Section s : Section.values()) {
+                if (s.jsonName().equals(segs.get(0)) && segs.size() > 1) {
+                    section = s;
+                    segs.remove(0);
+                    break;
+                }
+            }
+        }
+        if (segs.isEmpty()) {
+            throw new IllegalArgumentException("empty field path '" + dotted + "'");
+        }
+        return new Path(section, segs.toArray(new String[0]));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.fapilog.redact;
+
+import dev.fapilog.spi.MutableEvent;
+import dev.fapilog.spi.Redactor;
+import dev.fapilog.spi.Section;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code regex-mask}: masks every field whose dotted key path (for example {@code data.user.password}; list indices
+ * are not part of the path) fully matches one of the patterns. A matched field is masked whole and not searched
+ * further. Patterns match key paths, never values.
+ *
+ * <p>Cost: each top-level key's verdict is cached per section (keys repeat from event to event), so steady-state
+ * events cost a hash lookup per field, not a regex run; nested keys are matched as they come. The cache holds at most
+ * 10,000 keys and is then cleared. Worker thread only.
+ */
+public final class RegexMaskRedactor implements Redactor {
+    private static final int MAX_CACHED = 10_000;
+
+    private final Pattern[] patterns;
+    private final String mask;
+    private final Map<Section, Map<String, Boolean>> verdicts = new EnumMap<>(Section.class);
+
+    public RegexMaskRedactor(List<Pattern> patterns, String mask) {
+        this.patterns = patterns.toArray(new Pattern[0]);
+        this.mask = mask;
+        for (Section s : Section.values()) {
+            verdicts.put(s, new HashMap<>());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "regex-mask";
+    }
+
+    @Override
+    public void redact(MutableEvent event) {
+        for (Section section : Section.values()) {
+            Map<String, Boolean> cache = verdicts.get(section);
+            for (int i = 0; i < event.size(section); i++) {
+                String key = event.key(section, i);
+                Boolean hit = cache.get(key);
+                if (hit == null) {
+                    if (cache.size() >= MAX_CACHED) {
+                        cache.clear();
+                    }
+                    hit = matches(section.jsonName() + "." + key);
+                    cache.put(key, hit);
+                }
+                if (hit) {
+                    event.replace(section, i, mask);
+                    continue;
+                }
+                Object value = event.value(section, i);
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    Object masked = nested(value, section.jsonName() + "." + key, 1);
+                    if (masked != value) {
+                        event.replace(section, i, masked);
+                    }
+                }
+            }
+        }
+    }
+
+    private Object nested(Object value, String path, int depth) {
+        if (depth > 32) {
+            return value;
+        }
+        if (value instanceof Map<?, ?>) {
+            Map<String, Object> copy = null;
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                String childPath = path + "." + e.getKey();
+                Object child = e.getValue();
+                Object next = matches(childPath) ? mask : nested(child, childPath, depth + 1);
+                if (next != child) {
+                    if (copy == null) {
+                        copy = new LinkedHashMap<>();
+                        for (Map.Entry<?, ?> c : ((Map<?, ?>) value).entrySet()) {
+                            copy.put(String.valueOf(c.getKey()), c.getValue());
+                        }
+                    }
+                    copy.put(String.valueOf(e.getKey()), next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?>) {
+            List<?> list = (List<?>) value;
+            List<Object> copy = null;
+            for (int k = 0; k < list.size(); k++) {
+                Object next = nested(list.get(k), path, depth + 1);
+                if (next != list.get(k)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(k, next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    private boolean matches(String path) {
+        for (Pattern p : patterns) {
+            if (p.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

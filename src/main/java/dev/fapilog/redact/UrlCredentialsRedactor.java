@@ -1,0 +1,129 @@
+package dev.fapilog.redact;
+
+import dev.fapilog.spi.MutableEvent;
+import dev.fapilog.spi.Redactor;
+import dev.fapilog.spi.Section;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code url-credentials}: masks the user-info part of every URL found in string values and in the message, whatever
+ * the scheme and wherever the URL sits in the string: {@code postgres://app:s3cret@db/x} becomes
+ * {@code postgres://***:***@db/x}, {@code https://token@host} becomes {@code https://***@host}. Strings longer than
+ * {@value #MAX_SCAN} characters are scanned up to that length. Allocates only when it masks something.
+ */
+public final class UrlCredentialsRedactor implements Redactor {
+    static final int MAX_SCAN = 16_384;
+
+    @Override
+    public String name() {
+        return "url-credentials";
+    }
+
+    @Override
+    public void redact(MutableEvent event) {
+        String message = event.message();
+        String cleanMessage = clean(message);
+        if (cleanMessage != message) {
+            event.setMessage(cleanMessage);
+        }
+        for (Section section : Section.values()) {
+            for (int i = 0; i < event.size(section); i++) {
+                Object value = event.value(section, i);
+                Object next = walk(value, 0);
+                if (next != value) {
+                    event.replace(section, i, next);
+                }
+            }
+        }
+    }
+
+    private Object walk(Object value, int depth) {
+        if (value instanceof String) {
+            return clean((String) value);
+        }
+        if (depth > 32) {
+            return value;
+        }
+        if (value instanceof Map<?, ?>) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            Map<String, Object> copy = null;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object next = walk(e.getValue(), depth + 1);
+                if (next != e.getValue()) {
+                    if (copy == null) {
+                        copy = new LinkedHashMap<>();
+                        for (Map.Entry<?, ?> c : map.entrySet()) {
+                            copy.put(String.valueOf(c.getKey()), c.getValue());
+                        }
+                    }
+                    copy.put(String.valueOf(e.getKey()), next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?>) {
+            List<?> list = (List<?>) value;
+            List<Object> copy = null;
+            for (int k = 0; k < list.size(); k++) {
+                Object next = walk(list.get(k), depth + 1);
+                if (next != list.get(k)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(k, next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /** {@code s} with every URL's user info masked; {@code s} itself when there was none. */
+    static String clean(String s) {
+        int limit = Math.min(s.length(), MAX_SCAN);
+        int from = 0;
+        StringBuilder out = null;
+        int copied = 0;
+        while (true) {
+            int sep = s.indexOf("://", from);
+            if (sep < 0 || sep >= limit) {
+                break;
+            }
+            int schemeStart = sep;
+            while (schemeStart > 0 && isSchemeChar(s.charAt(schemeStart - 1))) {
+                schemeStart--;
+            }
+            int authorityStart = sep + 3;
+            int authorityEnd = authorityStart;
+            while (authorityEnd < s.length() && !endsAuthority(s.charAt(authorityEnd))) {
+                authorityEnd++;
+            }
+            int at = s.lastIndexOf('@', authorityEnd - 1);
+            if (schemeStart < sep && Character.isLetter(s.charAt(schemeStart)) && at >= authorityStart) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, authorityStart);
+                out.append(s.substring(authorityStart, at).indexOf(':') >= 0 ? "***:***" : "***");
+                copied = at;
+            }
+            from = Math.max(authorityEnd, sep + 3);
+        }
+        if (out == null) {
+            return s;
+        }
+        out.append(s, copied, s.length());
+        return out.toString();
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.';
+    }
+
+    private static boolean endsAuthority(char c) {
+        return c == '/' || c == '?' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>';
+    }
+}
