@@ -25,17 +25,20 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  *
  * {@code submitted} is not a counter of its own: it is derived from the queue's producer index (which the offer
- * increments anyway), plus intake drops and async waits, so the hot path pays for no extra atomic operation.
+ * increments anyway), plus intake drops and async waits, so the hot path pays for no extra atomic operation. Intake
+ * drops are read once per snapshot and used for both {@code submitted} and {@code dropped}, so threads that keep
+ * logging after a drain cannot unbalance a finished drain's result.
  * {@code pending} is measured from the structures that hold events (queue, async waits, the worker's hands, sink
  * batches in flight), not derived from the other counters, so the equation is a real check.
  */
 final class Accounting {
+    /** Drops on the caller thread, kept apart so one read of it serves both {@code submitted} and {@code dropped}. */
+    final ReasonCounters intakeDropped = new ReasonCounters();
+
     final ReasonCounters runtimeDropped = new ReasonCounters();
     final ReasonCounters runtimeFailed = new ReasonCounters();
-    final LongAdder intakeDropped = new LongAdder();
     final AtomicLong filtered = new AtomicLong();
     final LongAdder asyncWaitsStarted = new LongAdder();
-    final AtomicLong reoffered = new AtomicLong();
     final LongAdder backpressureWaits = new LongAdder();
     final AtomicLong inWorkerHands = new AtomicLong();
     final AtomicLong highWaterMark = new AtomicLong();
@@ -72,8 +75,7 @@ final class Accounting {
     }
 
     void droppedAtIntake(String reason) {
-        intakeDropped.increment();
-        runtimeDropped.add(reason, 1);
+        intakeDropped.add(reason, 1);
     }
 
     void queueDepthSeen(long depth) {
@@ -84,16 +86,19 @@ final class Accounting {
     }
 
     PipelineStats snapshot(EventQueue queue, int asyncWaiting) {
-        long enqueued = queue.producedCount() - reoffered.get();
-        long submitted = enqueued + intakeDropped.sum() + asyncWaitsStarted.sum();
+        Map<String, Long> droppedByReason = intakeDropped.snapshot();
+        long intakeTotal = 0;
+        for (long v : droppedByReason.values()) {
+            intakeTotal += v;
+        }
+        long submitted = queue.producedCount() + intakeTotal + asyncWaitsStarted.sum();
         long runtimePending =
                 Math.max(0, queue.producedCount() - queue.consumedCount()) + asyncWaiting + inWorkerHands.get();
 
-        Map<String, Long> droppedByReason = new TreeMap<>();
         runtimeDropped.addTo(droppedByReason);
         Map<String, Long> failedByReason = new TreeMap<>();
         runtimeFailed.addTo(failedByReason);
-        long runtimeDroppedTotal = runtimeDropped.total();
+        long runtimeDroppedTotal = intakeTotal + runtimeDropped.total();
         long runtimeFailedTotal = runtimeFailed.total();
         long filteredNow = filtered.get();
 

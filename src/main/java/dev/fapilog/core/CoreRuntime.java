@@ -695,7 +695,8 @@ public final class CoreRuntime implements LogRuntime {
             return;
         }
         lastDropReport = now;
-        long queueFull = accounting.runtimeDropped.snapshot().getOrDefault("queue_full", 0L);
+        long queueFull = accounting.intakeDropped.snapshot().getOrDefault("queue_full", 0L)
+                + accounting.runtimeDropped.snapshot().getOrDefault("queue_full", 0L);
         if (queueFull > reportedQueueFull) {
             diagnostics.warn(
                     "backpressure",

@@ -49,12 +49,9 @@ public final class JsonWriter {
         if (length <= maxChars) {
             chars(out, s, 0, length);
         } else {
-            chars(out, s, 0, Markers.safeCut(s, maxChars));
-            chars(
-                    out,
-                    Markers.truncationSuffix(length),
-                    0,
-                    Markers.truncationSuffix(length).length());
+            String suffix = Markers.truncationSuffix(length);
+            chars(out, s, 0, Markers.keep(s, maxChars, suffix));
+            chars(out, suffix, 0, suffix.length());
         }
         out.put((byte) '"');
     }

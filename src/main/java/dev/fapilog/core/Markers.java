@@ -42,11 +42,20 @@ public final class Markers {
         return Math.min(max, s.length());
     }
 
-    /** {@code s} itself when it fits, else its first chars and the truncation suffix. */
+    /**
+     * {@code s} itself when it fits, else its first chars and the truncation suffix, together no longer than
+     * {@code max} (so capping twice, on the caller and again in the encoder, keeps the first marker).
+     */
     public static String cap(String s, int max) {
         if (s.length() <= max) {
             return s;
         }
-        return s.substring(0, safeCut(s, max)) + truncationSuffix(s.length());
+        String suffix = truncationSuffix(s.length());
+        return s.substring(0, keep(s, max, suffix)) + suffix;
+    }
+
+    /** How many chars of {@code s} to keep so that they and {@code suffix} fit in {@code max}. */
+    public static int keep(CharSequence s, int max, String suffix) {
+        return safeCut(s, Math.max(1, max - suffix.length()));
     }
 }

@@ -272,10 +272,8 @@ final class Worker implements Runnable {
             return; // everything already accepted goes through the drain
         }
         PendingOffer w;
-        while ((w = runtime.peekAsyncWait()) != null
-                && now - w.deadlineNanos > 0
-                && !queue.consumedUpTo(w.marks)
-                && runtime.takeAsyncWait(w)) {
+        // A wait is bounded: not taken into a batch by its deadline means dropped, whatever held it up.
+        while ((w = runtime.peekAsyncWait()) != null && now - w.deadlineNanos > 0 && runtime.takeAsyncWait(w)) {
             accounting.runtimeDropped.add("queue_full", 1);
             runtime.complete(w, Acceptance.DROPPED_QUEUE_FULL);
         }

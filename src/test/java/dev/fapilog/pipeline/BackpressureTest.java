@@ -1,0 +1,147 @@
+package dev.fapilog.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fapilog.DrainResult;
+import dev.fapilog.Level;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.Logger;
+import dev.fapilog.support.FaultSinks;
+import dev.fapilog.support.TestRuntimes;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BackpressureTest {
+
+    @Test
+    void dropPolicyReturnsAtOnceAndCounts() {
+        FaultSinks.Gate gate = new FaultSinks.Gate("gate");
+        LogRuntime rt = TestRuntimes.builder()
+                .queueCapacity(10)
+                .protectedLevels()
+                .batchMaxSize(1)
+                .dropWhenFull()
+                .plugin(gate)
+                .buildRuntime();
+        Logger log = rt.logger("t");
+        for (int i = 0; i < 1_000; i++) {
+            log.info("flood", "i", i);
+        }
+        assertThat(rt.stats().droppedByReason().get("queue_full")).isGreaterThan(900L);
+        assertThat(rt.stats().queueHighWaterMark()).isEqualTo(10);
+        gate.open();
+        DrainResult r = rt.drain(Duration.ofSeconds(5));
+        assertThat(r.stats().balanced()).isTrue();
+        assertThat(r.submitted()).isEqualTo(1_000);
+    }
+
+    @Test
+    void protectedLaneKeepsErrorsWhileInfoFloods() {
+        FaultSinks.Gate gate = new FaultSinks.Gate("gate");
+        LogRuntime rt = TestRuntimes.builder()
+                .queueCapacity(10)
+                .protectedQueueCapacity(10)
+                .batchMaxSize(1)
+                .plugin(gate)
+                .buildRuntime();
+        Logger log = rt.logger("t");
+        for (int i = 0; i < 1_000; i++) {
+            log.info("flood", "i", i);
+        }
+        for (int i = 0; i < 5; i++) {
+            log.error("important", "i", i);
+            log.audit("audit trail", "i", i);
+        }
+        gate.open();
+        DrainResult r = rt.drain(Duration.ofSeconds(5));
+        long errorsAndAudits = gate.rawLines().stream()
+                .map(String::new)
+                .filter(l -> l.contains("\"level\":\"ERROR\"") || l.contains("\"level\":\"AUDIT\""))
+                .count();
+        assertThat(errorsAndAudits).isEqualTo(10);
+        assertThat(r.stats().balanced()).isTrue();
+    }
+
+    @Test
+    void waitPolicyWaitsBoundedThenDrops() {
+        FaultSinks.Gate gate = new FaultSinks.Gate("gate");
+        LogRuntime rt = TestRuntimes.builder()
+                .queueCapacity(2)
+                .protectedLevels()
+                .batchMaxSize(1)
+                .waitWhenFull(Duration.ofMillis(20))
+                .plugin(gate)
+                .buildRuntime();
+        Logger log = rt.logger("t");
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            log.info("e", "i", i);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis)
+                .as("each full-queue call waits about 20 ms, never unbounded")
+                .isLessThan(5_000);
+        assertThat(rt.stats().droppedByReason().get("queue_full")).isPositive();
+        gate.open();
+        assertThat(rt.drain(Duration.ofSeconds(5)).stats().balanced()).isTrue();
+    }
+
+    @Test
+    void waitingSucceedsWhenSpaceFrees() throws Exception {
+        FaultSinks.Slow slow = new FaultSinks.Slow("slow", 1_000_000L);
+        LogRuntime rt = TestRuntimes.builder()
+                .queueCapacity(4)
+                .batchMaxSize(1)
+                .waitWhenFull(Duration.ofSeconds(5))
+                .plugin(slow)
+                .buildRuntime();
+        Logger log = rt.logger("t");
+        for (int i = 0; i < 100; i++) {
+            log.info("e", "i", i);
+        }
+        DrainResult r = rt.drain(Duration.ofSeconds(10));
+        assertThat(r.delivered()).isEqualTo(100);
+        assertThat(r.stats().backpressureWaits()).isPositive();
+    }
+
+    @Test
+    void interruptedCallerKeepsItsFlagAndTheCallStillWorks() {
+        FaultSinks.Gate gate = new FaultSinks.Gate("gate");
+        LogRuntime rt = TestRuntimes.builder()
+                .queueCapacity(1)
+                .protectedLevels()
+                .batchMaxSize(1)
+                .waitWhenFull(Duration.ofMillis(20))
+                .plugin(gate)
+                .buildRuntime();
+        Logger log = rt.logger("t");
+        Thread.currentThread().interrupt();
+        try {
+            for (int i = 0; i < 5; i++) {
+                log.info("while interrupted", "i", i);
+            }
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        gate.open();
+        DrainResult r = rt.drain(Duration.ofSeconds(5));
+        assertThat(r.submitted()).isEqualTo(5);
+        assertThat(r.stats().balanced()).isTrue();
+        assertThat(r.delivered()).isPositive();
+    }
+
+    @Test
+    void levelIsAppliedBeforeAnyWork() {
+        LogRuntime rt = TestRuntimes.builder()
+                .level(Level.ERROR)
+                .plugin(new FaultSinks.Gate("g"))
+                .buildRuntime();
+        Logger log = rt.logger("t");
+        for (int i = 0; i < 10_000; i++) {
+            log.info("ignored", "i", i);
+        }
+        assertThat(rt.stats().submitted()).isZero();
+        rt.drain(Duration.ofMillis(10));
+    }
+}
