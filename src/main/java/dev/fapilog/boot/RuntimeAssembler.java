@@ -232,7 +232,7 @@ final class RuntimeAssembler {
         for (String preset : r.presets()) {
             var found = RedactionPresets.find(preset);
             if (found.isPresent()) {
-                found.get().fields().forEach(f -> fields.add("data." + f));
+                found.get().fields().forEach(f -> fields.add("data.**." + f)); // at any depth of data
                 patterns.addAll(found.get().patterns());
             } else {
                 boolean planned = RedactionPresets.isPlanned(preset);

@@ -4,28 +4,42 @@ import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code field-mask}: replaces the values at configured dotted paths with the mask ({@code ***} by default).
  *
  * <p>A path starts with a section ({@code data}, {@code context} or {@code diagnostics}); a path without one means
- * {@code data}. Segments: an exact key; {@code *} for any key or element; {@code [*]} or {@code key[*]} for every
- * element of a list; a number for one list index. A list met under a plain key segment is searched element by
- * element. Masking is idempotent and copy-on-write: nested snapshots are replaced, never changed in place.
+ * {@code data}. Segments: an exact key; {@code *} for any key or element; {@code **} for any number of levels
+ * (including none), so {@code data.**.password} masks a {@code password} key at any depth; {@code [*]} or
+ * {@code key[*]} for every element of a list; a number for one list index. A list met under a plain key segment is
+ * searched element by element. Masking is idempotent and copy-on-write: nested snapshots are replaced, never changed in place.
  */
 public final class FieldMaskRedactor implements Redactor {
+    private static final int MAX_DEPTH = 64;
+
     private final List<Path> paths = new ArrayList<>();
+    /** Keys masked at any depth ({@code section.**.key} paths), matched in one walk per section. */
+    private final Map<Section, Set<String>> anywhere = new EnumMap<>(Section.class);
+
     private final String mask;
 
     private record Path(Section section, String[] segments) {}
 
     public FieldMaskRedactor(List<String> dottedPaths, String mask) {
         this.mask = mask;
-        for (String p : dottedPaths) {
-            paths.add(parse(p));
+        for (String dotted : dottedPaths) {
+            Path p = parse(dotted);
+            if (p.segments.length == 2 && p.segments[0].equals("**") && !p.segments[1].contains("*")) {
+                anywhere.computeIfAbsent(p.section, s -> new HashSet<>()).add(p.segments[1]);
+            } else {
+                paths.add(p);
+            }
         }
     }
 
@@ -36,9 +50,20 @@ public final class FieldMaskRedactor implements Redactor {
 
     @Override
     public void redact(MutableEvent event) {
+        for (Map.Entry<Section, Set<String>> e : anywhere.entrySet()) {
+            Section section = e.getKey();
+            Set<String> names = e.getValue();
+            for (int i = 0; i < event.size(section); i++) {
+                Object value = event.value(section, i);
+                Object masked = names.contains(event.key(section, i)) ? mask : anywhere(value, names, 1);
+                if (masked != value) {
+                    event.replace(section, i, masked);
+                }
+            }
+        }
         for (Path p : paths) {
             String first = p.segments[0];
-            if (first.equals("*")) {
+            if (first.equals("*") || first.equals("**")) {
                 for (int i = 0; i < event.size(p.section); i++) {
                     maskAt(event, p, i);
                 }
@@ -55,16 +80,71 @@ public final class FieldMaskRedactor implements Redactor {
 
     private void maskAt(MutableEvent event, Path p, int index) {
         Object value = event.value(p.section, index);
-        Object masked = p.segments.length == 1 ? mask : apply(value, p.segments, 1);
+        Object masked = matchKey(event.key(p.section, index), value, p.segments, 0, 1);
         if (masked != value) {
             event.replace(p.section, index, masked);
         }
     }
 
+    /** The value of a field named {@code key} against the path from segment {@code i} on. */
+    private Object matchKey(String key, Object value, String[] segs, int i, int depth) {
+        String seg = segs[i];
+        if (seg.equals("**")) {
+            if (i + 1 < segs.length && (segs[i + 1].equals(key) || segs[i + 1].equals("*"))) {
+                return i + 2 == segs.length ? mask : apply(value, segs, i + 2, depth + 1);
+            }
+            return apply(value, segs, i, depth + 1); // not here: keep looking further down
+        }
+        if (seg.equals("*") || seg.equals(key)) {
+            return i + 1 == segs.length ? mask : apply(value, segs, i + 1, depth + 1);
+        }
+        return value;
+    }
+
+    /** {@code value} with every key in {@code names}, at any depth, masked; the same object when none matched. */
+    private Object anywhere(Object value, Set<String> names, int depth) {
+        if (depth > MAX_DEPTH) {
+            return value;
+        }
+        if (value instanceof Map<?, ?>) {
+            Map<?, ?> map = (Map<?, ?>) value;
+            Map<String, Object> copy = null;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                Object next = names.contains(key) ? mask : anywhere(e.getValue(), names, depth + 1);
+                if (next != e.getValue()) {
+                    if (copy == null) {
+                        copy = copyOf(map);
+                    }
+                    copy.put(key, next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?>) {
+            List<?> list = (List<?>) value;
+            List<Object> copy = null;
+            for (int k = 0; k < list.size(); k++) {
+                Object next = anywhere(list.get(k), names, depth + 1);
+                if (next != list.get(k)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(k, next);
+                }
+            }
+            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
     /** {@code value} with the rest of the path masked; the same object when nothing matched. */
-    private Object apply(Object value, String[] segs, int i) {
+    private Object apply(Object value, String[] segs, int i, int depth) {
         if (i == segs.length) {
             return mask;
+        }
+        if (depth > MAX_DEPTH) {
+            return value;
         }
         String seg = segs[i];
         if (value instanceof Map<?, ?>) {
@@ -72,14 +152,12 @@ public final class FieldMaskRedactor implements Redactor {
             Map<String, Object> copy = null;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                if (seg.equals("*") || seg.equals(key)) {
-                    Object next = apply(e.getValue(), segs, i + 1);
-                    if (next != e.getValue()) {
-                        if (copy == null) {
-                            copy = copyOf(map);
-                        }
-                        copy.put(key, next);
+                Object next = matchKey(key, e.getValue(), segs, i, depth);
+                if (next != e.getValue()) {
+                    if (copy == null) {
+                        copy = copyOf(map);
                     }
+                    copy.put(key, next);
                 }
             }
             return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
@@ -91,10 +169,12 @@ public final class FieldMaskRedactor implements Redactor {
             int index = index(seg);
             for (int k = 0; k < list.size(); k++) {
                 Object next;
-                if (anyElement || k == index) {
-                    next = apply(list.get(k), segs, i + 1);
+                if (seg.equals("**")) {
+                    next = apply(list.get(k), segs, i, depth + 1); // list elements are not a level of keys
+                } else if (anyElement || k == index) {
+                    next = apply(list.get(k), segs, i + 1, depth + 1);
                 } else if (index < 0) {
-                    next = apply(list.get(k), segs, i); // a plain key under a list: search each element
+                    next = apply(list.get(k), segs, i, depth + 1); // a plain key under a list: search each element
                 } else {
                     continue;
                 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Named compliance redaction presets: field names (masked under {@code data.} by {@code field-mask}) and
+ * Named compliance redaction presets: field names (masked at any depth of {@code data} by {@code field-mask}) and
  * case-insensitive key-path patterns (matched by {@code regex-mask}). This build ships {@code CREDENTIALS}; the other
  * fapilog presets ({@code PCI_DSS}, {@code HIPAA_PHI}, {@code GDPR_PII}, {@code GDPR_PII_UK}, {@code CCPA_PII} and
  * their building blocks) are recognised by name and reported as not yet available.

@@ -74,6 +74,18 @@ public final class JsonLines {
         return node;
     }
 
+    /** Checks that a line is one valid JSON object (for lines outside the envelope schema, such as diagnostics). */
+    public static JsonNode checkTextIsJson(String line) {
+        assertThat(line).doesNotContain("\n", "\r");
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            assertThat(node.isObject()).isTrue();
+            return node;
+        } catch (Exception e) {
+            throw new AssertionError("not valid JSON: " + e.getMessage() + "\n" + abbreviate(line), e);
+        }
+    }
+
     /** Checks every line of a chunk of output. */
     public static List<JsonNode> checkAll(byte[] output) {
         List<JsonNode> nodes = new ArrayList<>();

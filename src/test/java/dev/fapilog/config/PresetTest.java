@@ -1,0 +1,172 @@
+package dev.fapilog.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fapilog.ConfigurationException;
+import dev.fapilog.DrainResult;
+import dev.fapilog.Fapilog;
+import dev.fapilog.Level;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.Logger;
+import dev.fapilog.Preset;
+import dev.fapilog.boot.RuntimeBuilder;
+import dev.fapilog.core.BackpressurePolicy;
+import dev.fapilog.core.CoreRuntime;
+import dev.fapilog.core.EnvironmentFacts;
+import dev.fapilog.core.PresetSettings;
+import dev.fapilog.core.RedactionFailMode;
+import dev.fapilog.core.Settings;
+import dev.fapilog.sink.memory.MemorySink;
+import dev.fapilog.support.JsonLines;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PresetTest {
+
+    private static LogRuntime build(Preset preset, MemorySink sink, EnvironmentFacts env) {
+        RuntimeBuilder b = (RuntimeBuilder) Fapilog.builder()
+                .preset(preset)
+                .shutdownHook(false)
+                .plugin(sink)
+                .diagnosticsListener(l -> {});
+        b.environment(env);
+        return b.buildRuntime();
+    }
+
+    private static Settings settings(LogRuntime rt) {
+        return ((CoreRuntime) rt).settings();
+    }
+
+    @Test
+    void presetsAreDataWithTheDocumentedValues() {
+        assertThat(PresetSettings.of(Preset.DEV))
+                .containsEntry("level", "DEBUG")
+                .containsEntry("batch.max-size", "1")
+                .containsEntry("sinks", "stdout-pretty")
+                .containsEntry("redactors", "none");
+        assertThat(PresetSettings.of(Preset.PRODUCTION))
+                .containsEntry("backpressure.policy", "wait")
+                .containsEntry("shutdown.timeout", "25s")
+                .containsEntry("redaction.presets", "CREDENTIALS")
+                .containsEntry("sinks", "stdout-json");
+        assertThat(PresetSettings.of(Preset.SERVERLESS))
+                .containsEntry("batch.max-size", "25")
+                .containsEntry("backpressure.policy", "drop");
+        assertThat(PresetSettings.of(Preset.HARDENED))
+                .containsEntry("redaction.fail-mode", "closed")
+                .containsEntry("sinks", "stdout-json,rotating-file");
+        assertThat(PresetSettings.of(Preset.MINIMAL)).containsOnlyKeys("redactors");
+    }
+
+    @Test
+    void productionRedactsCredentialsAndWaitsBoundedly() {
+        MemorySink sink = new MemorySink();
+        PrintStream original = System.out;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            LogRuntime rt = build(Preset.PRODUCTION, sink, new EnvironmentFacts(false, "local"));
+            Settings s = settings(rt);
+            assertThat(s.backpressurePolicy()).isEqualTo(BackpressurePolicy.WAIT);
+            assertThat(s.level()).isEqualTo(Level.INFO);
+            Logger log = rt.logger("prod");
+            log.info(
+                    "Signing in",
+                    "user",
+                    "ann",
+                    "password",
+                    "hunter2",
+                    "api_key",
+                    "k-123",
+                    "authToken",
+                    "t",
+                    "nested",
+                    java.util.Map.of("client_secret", "s3"),
+                    "dsn",
+                    "postgres://app:pw@db/x");
+            DrainResult r = rt.drain(Duration.ofSeconds(5));
+            assertThat(r.delivered()).isEqualTo(1);
+        } finally {
+            System.setOut(original);
+        }
+        String line = sink.lines().get(0);
+        JsonLines.checkText(line);
+        assertThat(line)
+                .doesNotContain("hunter2", "k-123", "\"t\"", "s3", ":pw@")
+                .contains("\"user\":\"ann\"");
+        assertThat(sink.events().get(0).toString()).contains("password=***");
+        assertThat(new String(stdout.toByteArray(), StandardCharsets.UTF_8))
+                .as("production writes JSON lines to stdout")
+                .contains("\"message\":\"Signing in\"")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void devIsReadableAndUnredacted() {
+        MemorySink sink = new MemorySink();
+        PrintStream original = System.out;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            LogRuntime rt = build(Preset.DEV, sink, new EnvironmentFacts(false, "local"));
+            assertThat(settings(rt).level()).isEqualTo(Level.DEBUG);
+            rt.logger("dev").debug("hello", "password", "visible-in-dev");
+            rt.drain(Duration.ofSeconds(5));
+        } finally {
+            System.setOut(original);
+        }
+        String out = new String(stdout.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(out)
+                .contains("DEBUG", "dev | hello | password=visible-in-dev")
+                .doesNotContain("\u001b[");
+    }
+
+    @Test
+    void serverlessAndMinimal() {
+        MemorySink sink = new MemorySink();
+        LogRuntime serverless = build(Preset.SERVERLESS, sink, new EnvironmentFacts(false, "lambda"));
+        assertThat(settings(serverless).batchMaxSize()).isEqualTo(25);
+        serverless.logger("s").info("x", "token", "abc");
+        serverless.drain(Duration.ofSeconds(5));
+        assertThat(sink.lines().get(0)).contains("\"token\":\"***\"");
+
+        MemorySink sink2 = new MemorySink();
+        LogRuntime minimal = build(Preset.MINIMAL, sink2, new EnvironmentFacts(false, "local"));
+        assertThat(settings(minimal).redactors()).isEmpty();
+        minimal.logger("m").info("x", "dsn", "postgres://u:p@h/db");
+        minimal.drain(Duration.ofSeconds(5));
+        assertThat(sink2.lines().get(0)).contains("postgres://u:p@h/db");
+    }
+
+    @Test
+    void hardenedFailsFastNamingEverythingThatIsMissing() {
+        assertThatThrownBy(() -> build(Preset.HARDENED, new MemorySink(), new EnvironmentFacts(false, "local")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("FAPILOG-C006")
+                .hasMessageContaining("'rotating-file' is a fapilog sink not available in this version")
+                .hasMessageContaining("'field-blocker' is a fapilog redactor not available in this version")
+                .hasMessageContaining("HIPAA_PHI is not available yet")
+                .hasMessageContaining("PCI_DSS is not available yet")
+                .hasMessageContaining("needed by preset 'hardened'");
+    }
+
+    @Test
+    void hardenedRunsWhenTheMissingPartsAreOverriddenExplicitly() {
+        MemorySink sink = new MemorySink();
+        RuntimeBuilder b = (RuntimeBuilder) Fapilog.builder()
+                .preset(Preset.HARDENED)
+                .sinks()
+                .setting("redactors", "field-mask,regex-mask,url-credentials")
+                .setting("redaction.presets", "CREDENTIALS")
+                .shutdownHook(false)
+                .plugin(sink);
+        b.environment(new EnvironmentFacts(false, "local"));
+        LogRuntime rt = b.buildRuntime();
+        assertThat(settings(rt).redaction().failMode()).isEqualTo(RedactionFailMode.CLOSED);
+        rt.drain(Duration.ofSeconds(1));
+    }
+}

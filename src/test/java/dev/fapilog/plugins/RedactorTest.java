@@ -1,0 +1,120 @@
+package dev.fapilog.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.sink.memory.MemorySink;
+import dev.fapilog.support.JsonLines;
+import dev.fapilog.support.TestRuntimes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private static JsonNode logOne(Map<String, String> settings, Object... kv) {
+        MemorySink sink = new MemorySink();
+        LogRuntime rt = TestRuntimes.builder().settings(settings).plugin(sink).buildRuntime();
+        rt.logger("r").info("message with postgres://u:p@db/x inside", kv);
+        rt.drain(Duration.ofSeconds(5));
+        return JsonLines.checkLines(sink.lines()).get(0).get("log");
+    }
+
+    @Test
+    void fieldMaskPathsWildcardsIndicesAndDeepMatches() {
+        JsonNode e = logOne(
+                Map.of(
+                        "redactors",
+                        "field-mask",
+                        "redaction.fields",
+                        "data.user.pin,data.cards[*].number,data.items.1,context.tenant_id," + "data.**.cvv,data.any.*",
+                        "redaction.mask",
+                        "[hidden]"),
+                "user",
+                Map.of("name", "ann", "pin", "1234"),
+                "cards",
+                List.of(Map.of("number", "4111", "brand", "visa"), Map.of("number", "5500")),
+                "items",
+                List.of("a", "b", "c"),
+                "tenant_id",
+                "acme",
+                "deep",
+                Map.of("x", Map.of("y", List.of(Map.of("cvv", "999")))),
+                "any",
+                Map.of("p", 1, "q", 2));
+        JsonNode d = e.get("data");
+        assertThat(d.get("user").get("pin").asText()).isEqualTo("[hidden]");
+        assertThat(d.get("user").get("name").asText()).isEqualTo("ann");
+        assertThat(d.get("cards").get(0).get("number").asText()).isEqualTo("[hidden]");
+        assertThat(d.get("cards").get(0).get("brand").asText()).isEqualTo("visa");
+        assertThat(d.get("cards").get(1).get("number").asText()).isEqualTo("[hidden]");
+        assertThat(d.get("items").get(0).asText()).isEqualTo("a");
+        assertThat(d.get("items").get(1).asText()).isEqualTo("[hidden]");
+        assertThat(e.get("context").get("tenant_id").asText()).isEqualTo("[hidden]");
+        assertThat(d.get("deep").get("x").get("y").get(0).get("cvv").asText()).isEqualTo("[hidden]");
+        assertThat(d.get("any").get("p").asText()).isEqualTo("[hidden]");
+        assertThat(e.get("message").asText())
+                .as("url-credentials is not in this list")
+                .contains("u:p@");
+    }
+
+    @Test
+    void regexMaskMatchesKeyPathsCaseInsensitivelyAndNeverValues() {
+        JsonNode e = logOne(
+                Map.of("redactors", "regex-mask", "redaction.patterns", "(?i).*passw.*,(?i)data\\.session\\..*"),
+                "PassWord",
+                "x",
+                "note",
+                "my password is x",
+                "session",
+                Map.of("id", "s1", "ttl", 5),
+                "nested",
+                Map.of("user_password", "y"));
+        JsonNode d = e.get("data");
+        assertThat(d.get("PassWord").asText()).isEqualTo("***");
+        assertThat(d.get("note").asText()).isEqualTo("my password is x");
+        assertThat(d.get("session").get("id").asText()).isEqualTo("***");
+        assertThat(d.get("nested").get("user_password").asText()).isEqualTo("***");
+    }
+
+    @Test
+    void urlCredentialsAnywhereInAnyStringAndTheMessage() {
+        JsonNode e = logOne(
+                Map.of("redactors", "url-credentials"),
+                "dsn",
+                "jdbc:postgresql://app:s3cret@db:5432/x",
+                "text",
+                "call https://token@api.example.com/v1 and amqp://guest:guest@mq//vhost now",
+                "list",
+                List.of("redis://:pw@cache:6379/0"),
+                "plain",
+                "user@example.com is an e-mail, not a URL",
+                "noUser",
+                "https://example.com/a@b");
+        JsonNode d = e.get("data");
+        assertThat(e.get("message").asText()).isEqualTo("message with postgres://***:***@db/x inside");
+        assertThat(d.get("dsn").asText()).isEqualTo("jdbc:postgresql://***:***@db:5432/x");
+        assertThat(d.get("text").asText())
+                .isEqualTo("call https://***@api.example.com/v1 and amqp://***:***@mq//vhost now");
+        assertThat(d.get("list").get(0).asText()).isEqualTo("redis://***:***@cache:6379/0");
+        assertThat(d.get("plain").asText()).isEqualTo("user@example.com is an e-mail, not a URL");
+        assertThat(d.get("noUser").asText()).isEqualTo("https://example.com/a@b");
+    }
+
+    @Test
+    void redactionSettingsNeedTheirRedactor() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestRuntimes.builder()
+                        .plugin(new MemorySink())
+                        .setting("redactors", "url-credentials")
+                        .setting("redaction.fields", "data.x")
+                        .buildRuntime())
+                .hasMessageContaining(
+                        "a list containing field-mask, because redaction.presets / redaction.fields is set");
+        JsonNode e = logOne(Map.of("redaction.fields", "secret_code"), "secret_code", "42");
+        assertThat(e.get("data").get("secret_code").asText())
+                .as("added to the default list")
+                .isEqualTo("***");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.fapilog.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fapilog.LogRuntime;
+import dev.fapilog.support.TestRuntimes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StdoutPrettySinkTest {
+
+    private static String capture(Map<String, String> settings, Runnable logging) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            logging.run();
+        } finally {
+            System.setOut(original);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneEscapedLinePerEventWithoutColoursOffATerminal() {
+        String out = capture(Map.of(), () -> {
+            LogRuntime rt = TestRuntimes.builder().sinks("stdout-pretty").buildRuntime();
+            rt.logger("orders")
+                    .info(
+                            "Processing\nrequest",
+                            "user_id",
+                            123,
+                            "note",
+                            "two words",
+                            "evil",
+                            "\u001b[2J\u202e",
+                            "nested",
+                            Map.of("a", 1));
+            rt.logger("orders").error("Failed", new IllegalStateException("boom"));
+            rt.drain(Duration.ofSeconds(5));
+        });
+        String[] lines = out.split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0])
+                .matches("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO     orders \\| .*")
+                .contains("Processing\\nrequest | user_id=123 note=\"two words\" evil=\\u001b[2J\\u202e nested.a=1")
+                .doesNotContain("\u001b", "\u202e");
+        assertThat(lines[1]).contains("ERROR    orders | Failed | error=\"java.lang.IllegalStateException: boom\" at=");
+    }
+
+    @Test
+    void coloursWhenAsked() {
+        String out = capture(Map.of(), () -> {
+            LogRuntime rt = TestRuntimes.builder()
+                    .sinks("stdout-pretty")
+                    .sinkOption("stdout-pretty", "colors", "always")
+                    .buildRuntime();
+            rt.logger("c").warn("careful");
+            rt.drain(Duration.ofSeconds(5));
+        });
+        assertThat(out).contains("\u001b[33mWARNING\u001b[0m");
+    }
+
+    @Test
+    void jsonSinkCanUseStandardError() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            LogRuntime rt = TestRuntimes.builder()
+                    .sinks("stdout-json")
+                    .sinkOption("stdout-json", "stream", "stderr")
+                    .buildRuntime();
+            rt.logger("e").info("to stderr");
+            rt.drain(Duration.ofSeconds(5));
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(new String(err.toByteArray(), StandardCharsets.UTF_8)).contains("\"message\":\"to stderr\"");
+    }
+
+    @Test
+    void aBrokenStdoutCountsAsFailedNotDelivered() {
+        PrintStream original = System.out;
+        PrintStream broken = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("EPIPE");
+            }
+        });
+        System.setOut(broken);
+        try {
+            LogRuntime rt = TestRuntimes.builder().sinks("stdout-json").buildRuntime();
+            rt.logger("e").info("nowhere to go");
+            var r = rt.drain(Duration.ofSeconds(5));
+            assertThat(r.failedByReason()).containsEntry("exception", 1L);
+            assertThat(r.delivered()).isZero();
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
