@@ -105,12 +105,17 @@ public final class TextEncoder implements EventEncoder {
         for (int i = 0; i < n; i++) {
             String key = e.key(section, i);
             Object value = e.rawValue(section, i);
-            if (WorkingEvent.isMessageId(value) || (value == null && key.equals("correlation_id"))) {
+            if (WorkingEvent.isMessageId(value) || (key.equals("correlation_id") && redundantCorrelation(e, value))) {
                 continue;
             }
             first = pair(out, key, value, first, 0);
         }
         return first;
+    }
+
+    /** A correlation id that is empty, or only repeats the request id, adds nothing for a reader. */
+    private static boolean redundantCorrelation(WorkingEvent e, Object value) {
+        return value == null || value.equals(e.get(Section.CONTEXT, "request_id"));
     }
 
     private boolean pair(ByteBuf out, String key, Object value, boolean first, int depth) {
