@@ -13,6 +13,20 @@ import java.util.Map;
 final class BoundFields {
     private BoundFields() {}
 
+    /** The bound fields after {@code bind(keyValues...)}; {@code current} itself when there is nothing to bind. */
+    static Object[] bind(Object[] current, Object[] keyValues, ValueLimits limits) {
+        if (keyValues == null || keyValues.length == 0) {
+            return current;
+        }
+        return merge(current, ValueCapture.fields(keyValues, keyValues.length, limits), keyValues.length);
+    }
+
+    /** The bound fields after {@code bind(map)}; {@code current} itself when the map is empty. */
+    static Object[] bind(Object[] current, java.util.Map<String, ?> fields, ValueLimits limits) {
+        Object[] captured = ValueCapture.fields(fields, limits);
+        return captured.length == 0 ? current : merge(current, captured, captured.length);
+    }
+
     static Object[] merge(Object[] existing, Object[] capturedPairs, int count) {
         Map<String, Object> merged = new LinkedHashMap<>();
         List<Object> invalid = new ArrayList<>();

@@ -67,19 +67,14 @@ final class CoreAsyncLogger implements AsyncLogger {
 
     @Override
     public AsyncLogger bind(Object... keyValues) {
-        if (keyValues == null || keyValues.length == 0) {
-            return this;
-        }
-        Object[] captured = ValueCapture.fields(keyValues, keyValues.length, runtime.limits());
-        return new CoreAsyncLogger(runtime, name, BoundFields.merge(bound, captured, keyValues.length));
+        Object[] next = BoundFields.bind(bound, keyValues, runtime.limits());
+        return next == bound ? this : new CoreAsyncLogger(runtime, name, next);
     }
 
     @Override
     public AsyncLogger bind(Map<String, ?> fields) {
-        Object[] captured = ValueCapture.fields(fields, runtime.limits());
-        return captured.length == 0
-                ? this
-                : new CoreAsyncLogger(runtime, name, BoundFields.merge(bound, captured, captured.length));
+        Object[] next = BoundFields.bind(bound, fields, runtime.limits());
+        return next == bound ? this : new CoreAsyncLogger(runtime, name, next);
     }
 
     @Override

@@ -63,19 +63,14 @@ final class CoreLogger implements Logger {
 
     @Override
     public Logger bind(Object... keyValues) {
-        if (keyValues == null || keyValues.length == 0) {
-            return this;
-        }
-        Object[] captured = ValueCapture.fields(keyValues, keyValues.length, runtime.limits());
-        return new CoreLogger(runtime, name, BoundFields.merge(bound, captured, keyValues.length));
+        Object[] next = BoundFields.bind(bound, keyValues, runtime.limits());
+        return next == bound ? this : new CoreLogger(runtime, name, next);
     }
 
     @Override
     public Logger bind(Map<String, ?> fields) {
-        Object[] captured = ValueCapture.fields(fields, runtime.limits());
-        return captured.length == 0
-                ? this
-                : new CoreLogger(runtime, name, BoundFields.merge(bound, captured, captured.length));
+        Object[] next = BoundFields.bind(bound, fields, runtime.limits());
+        return next == bound ? this : new CoreLogger(runtime, name, next);
     }
 
     @Override

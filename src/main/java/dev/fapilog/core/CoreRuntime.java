@@ -447,22 +447,11 @@ public final class CoreRuntime implements LogRuntime {
                 return divert(level, logger, message);
             }
             LogEvent e = capture(level, logger, message, error, keyValues, fieldsCaptured, bound);
-            int r = queue.offer(e);
-            if (r == MpscLane.OK) {
-                if (worker.isIdle()) {
-                    worker.wake();
-                }
-                return Acceptance.ACCEPTED;
+            Acceptance now = enqueue(e);
+            if (now != null) {
+                return now;
             }
-            if (r == MpscLane.CLOSED) {
-                return afterShutdown();
-            }
-            accounting.queueDepthSeen(queue.size());
-            if (policy == BackpressurePolicy.WAIT) {
-                return waitForSpace(e);
-            }
-            accounting.droppedAtIntake("queue_full");
-            return Acceptance.DROPPED_QUEUE_FULL;
+            return policy == BackpressurePolicy.WAIT ? waitForSpace(e) : queueFull();
         } catch (Throwable bug) {
             return internalError(bug);
         }
@@ -485,25 +474,35 @@ public final class CoreRuntime implements LogRuntime {
             if (policy == BackpressurePolicy.WAIT && asyncWaitCount.get() > 0) {
                 return waitAsync(e); // stay behind earlier waits, so async events keep their order
             }
-            int r = queue.offer(e);
-            if (r == MpscLane.OK) {
-                if (worker.isIdle()) {
-                    worker.wake();
-                }
-                return COMPLETED[Acceptance.ACCEPTED.ordinal()];
+            Acceptance now = enqueue(e);
+            if (now != null) {
+                return completed(now);
             }
-            if (r == MpscLane.CLOSED) {
-                return completed(afterShutdown());
-            }
-            accounting.queueDepthSeen(queue.size());
-            if (policy == BackpressurePolicy.WAIT) {
-                return waitAsync(e);
-            }
-            accounting.droppedAtIntake("queue_full");
-            return COMPLETED[Acceptance.DROPPED_QUEUE_FULL.ordinal()];
+            return policy == BackpressurePolicy.WAIT ? waitAsync(e) : completed(queueFull());
         } catch (Throwable bug) {
             return completed(internalError(bug));
         }
+    }
+
+    /** Offers once: {@code ACCEPTED}, {@code DROPPED_AFTER_SHUTDOWN}, or {@code null} when the lane is full. */
+    private Acceptance enqueue(LogEvent e) {
+        int r = queue.offer(e);
+        if (r == MpscLane.OK) {
+            if (worker.isIdle()) {
+                worker.wake();
+            }
+            return Acceptance.ACCEPTED;
+        }
+        if (r == MpscLane.CLOSED) {
+            return afterShutdown();
+        }
+        accounting.queueDepthSeen(queue.size());
+        return null;
+    }
+
+    private Acceptance queueFull() {
+        accounting.droppedAtIntake("queue_full");
+        return Acceptance.DROPPED_QUEUE_FULL;
     }
 
     static CompletionStage<Acceptance> completed(Acceptance a) {
@@ -564,8 +563,7 @@ public final class CoreRuntime implements LogRuntime {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                accounting.droppedAtIntake("queue_full");
-                return Acceptance.DROPPED_QUEUE_FULL;
+                return queueFull();
             }
             pause = Math.min(Math.min(pause * 2, 1_000_000L), left);
         }
@@ -573,8 +571,7 @@ public final class CoreRuntime implements LogRuntime {
 
     private CompletionStage<Acceptance> waitAsync(LogEvent e) {
         if (asyncWaitCount.get() >= queue.capacity()) {
-            accounting.droppedAtIntake("queue_full");
-            return COMPLETED[Acceptance.DROPPED_QUEUE_FULL.ordinal()];
+            return completed(queueFull());
         }
         PendingOffer w =
                 new PendingOffer(e, queue.marks(), System.nanoTime() + waitNanos, asyncWaitSequence.incrementAndGet());

@@ -83,47 +83,37 @@ public final class DiagnosticsChannel implements Diagnostics {
     private String render(String level, String component, String key, String message, long suppressed, Object[] d) {
         ByteBuf out = new ByteBuf(256);
         out.put((byte) '{');
-        JsonWriter.plainKey(out, "ts");
-        JsonWriter.string(out, Instant.now().toString(), 64);
-        out.put((byte) ',');
-        JsonWriter.plainKey(out, "level");
-        JsonWriter.plainString(out, level);
-        out.put((byte) ',');
-        JsonWriter.plainKey(out, "logger");
-        JsonWriter.plainString(out, "fapilog.diagnostics");
-        out.put((byte) ',');
-        JsonWriter.plainKey(out, "runtime");
-        JsonWriter.string(out, runtimeName, 128);
-        out.put((byte) ',');
-        JsonWriter.plainKey(out, "component");
-        JsonWriter.string(out, component, 128);
-        out.put((byte) ',');
-        JsonWriter.plainKey(out, "key");
-        JsonWriter.string(out, key, 128);
-        out.put((byte) ',');
-        JsonWriter.plainKey(out, "message");
-        JsonWriter.string(out, message, 4096);
+        field(out, "ts", Instant.now().toString(), false);
+        field(out, "level", level, true);
+        field(out, "logger", "fapilog.diagnostics", true);
+        field(out, "runtime", runtimeName, true);
+        field(out, "component", component, true);
+        field(out, "key", key, true);
+        field(out, "message", message, true);
         if (suppressed > 0) {
-            out.put((byte) ',');
-            JsonWriter.plainKey(out, "suppressed");
-            out.putLong(suppressed);
+            field(out, "suppressed", suppressed, true);
         }
         for (int i = 0; i + 1 < d.length; i += 2) {
-            out.put((byte) ',');
-            JsonWriter.key(out, String.valueOf(d[i]), 128);
-            Object v = d[i + 1];
-            if (v == null) {
-                JsonWriter.nullValue(out);
-            } else if (v instanceof Long || v instanceof Integer) {
-                out.putLong(((Number) v).longValue());
-            } else if (v instanceof Boolean) {
-                JsonWriter.bool(out, (Boolean) v);
-            } else {
-                JsonWriter.string(out, ValueCapture.text(v, ValueLimits.DEFAULTS), 4096);
-            }
+            field(out, String.valueOf(d[i]), d[i + 1], true);
         }
         out.put((byte) '}');
         return out.toString();
+    }
+
+    private static void field(ByteBuf out, String name, Object v, boolean comma) {
+        if (comma) {
+            out.put((byte) ',');
+        }
+        JsonWriter.key(out, name, 128);
+        if (v == null) {
+            JsonWriter.nullValue(out);
+        } else if (v instanceof Long || v instanceof Integer) {
+            out.putLong(((Number) v).longValue());
+        } else if (v instanceof Boolean) {
+            JsonWriter.bool(out, (Boolean) v);
+        } else {
+            JsonWriter.string(out, v instanceof String ? (String) v : ValueCapture.text(v, ValueLimits.DEFAULTS), 4096);
+        }
     }
 
     private void emit(String level, String line) {

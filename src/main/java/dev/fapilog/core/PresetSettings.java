@@ -26,28 +26,14 @@ public final class PresetSettings {
                 s.put("diagnostics.enabled", "true");
                 break;
             case PRODUCTION:
-                s.put("level", "INFO");
-                s.put("batch.max-size", "256");
+                service(s, "256", "wait");
                 s.put("batch.timeout", "250ms");
                 s.put("queue.capacity", "10000");
-                s.put("backpressure.policy", "wait");
                 s.put("backpressure.wait", "50ms");
                 s.put("shutdown.timeout", "25s");
-                s.put("redaction.fail-mode", "warn");
-                s.put("sinks", "stdout-json");
-                s.put("enrichers", "runtime-info");
-                s.put("redactors", "field-mask,regex-mask,url-credentials");
-                s.put("redaction.presets", "CREDENTIALS");
                 break;
             case SERVERLESS:
-                s.put("level", "INFO");
-                s.put("batch.max-size", "25");
-                s.put("backpressure.policy", "drop");
-                s.put("redaction.fail-mode", "warn");
-                s.put("sinks", "stdout-json");
-                s.put("enrichers", "runtime-info");
-                s.put("redactors", "field-mask,regex-mask,url-credentials");
-                s.put("redaction.presets", "CREDENTIALS");
+                service(s, "25", "drop");
                 break;
             case HARDENED:
                 s.put("level", "INFO");
@@ -66,6 +52,18 @@ public final class PresetSettings {
                 throw new IllegalArgumentException(preset.name());
         }
         return s;
+    }
+
+    /** What production and serverless share: JSON lines, runtime facts, credential redaction that warns. */
+    private static void service(Map<String, String> s, String batchMaxSize, String backpressure) {
+        s.put("level", "INFO");
+        s.put("batch.max-size", batchMaxSize);
+        s.put("backpressure.policy", backpressure);
+        s.put("redaction.fail-mode", "warn");
+        s.put("sinks", "stdout-json");
+        s.put("enrichers", "runtime-info");
+        s.put("redactors", "field-mask,regex-mask,url-credentials");
+        s.put("redaction.presets", "CREDENTIALS");
     }
 
     /** Settings applied by environment detection when no preset is chosen. */

@@ -6,7 +6,6 @@ import dev.fapilog.spi.Section;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,33 +106,11 @@ public final class FieldMaskRedactor implements Redactor {
             return value;
         }
         if (value instanceof Map<?, ?>) {
-            Map<?, ?> map = (Map<?, ?>) value;
-            Map<String, Object> copy = null;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                Object next = names.contains(key) ? mask : anywhere(e.getValue(), names, depth + 1);
-                if (next != e.getValue()) {
-                    if (copy == null) {
-                        copy = copyOf(map);
-                    }
-                    copy.put(key, next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+            return CopyOnWrite.map(
+                    (Map<?, ?>) value, (key, v) -> names.contains(key) ? mask : anywhere(v, names, depth + 1));
         }
         if (value instanceof List<?>) {
-            List<?> list = (List<?>) value;
-            List<Object> copy = null;
-            for (int k = 0; k < list.size(); k++) {
-                Object next = anywhere(list.get(k), names, depth + 1);
-                if (next != list.get(k)) {
-                    if (copy == null) {
-                        copy = new ArrayList<>(list);
-                    }
-                    copy.set(k, next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+            return CopyOnWrite.list((List<?>) value, (index, v) -> anywhere(v, names, depth + 1));
         }
         return value;
     }
@@ -148,54 +125,23 @@ public final class FieldMaskRedactor implements Redactor {
         }
         String seg = segs[i];
         if (value instanceof Map<?, ?>) {
-            Map<?, ?> map = (Map<?, ?>) value;
-            Map<String, Object> copy = null;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                Object next = matchKey(key, e.getValue(), segs, i, depth);
-                if (next != e.getValue()) {
-                    if (copy == null) {
-                        copy = copyOf(map);
-                    }
-                    copy.put(key, next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+            return CopyOnWrite.map((Map<?, ?>) value, (key, v) -> matchKey(key, v, segs, i, depth));
         }
         if (value instanceof List<?>) {
-            List<?> list = (List<?>) value;
-            List<Object> copy = null;
             boolean anyElement = seg.equals("*") || seg.equals("[*]");
-            int index = index(seg);
-            for (int k = 0; k < list.size(); k++) {
-                Object next;
+            int wanted = index(seg);
+            return CopyOnWrite.list((List<?>) value, (k, v) -> {
                 if (seg.equals("**")) {
-                    next = apply(list.get(k), segs, i, depth + 1); // list elements are not a level of keys
-                } else if (anyElement || k == index) {
-                    next = apply(list.get(k), segs, i + 1, depth + 1);
-                } else if (index < 0) {
-                    next = apply(list.get(k), segs, i, depth + 1); // a plain key under a list: search each element
-                } else {
-                    continue;
+                    return apply(v, segs, i, depth + 1); // list elements are not a level of keys
                 }
-                if (next != list.get(k)) {
-                    if (copy == null) {
-                        copy = new ArrayList<>(list);
-                    }
-                    copy.set(k, next);
+                if (anyElement || k == wanted) {
+                    return apply(v, segs, i + 1, depth + 1);
                 }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+                // A plain key under a list: search each element; an index that does not match: leave it.
+                return wanted < 0 ? apply(v, segs, i, depth + 1) : v;
+            });
         }
         return value;
-    }
-
-    private static Map<String, Object> copyOf(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            copy.put(String.valueOf(e.getKey()), e.getValue());
-        }
-        return copy;
     }
 
     private static int index(String seg) {

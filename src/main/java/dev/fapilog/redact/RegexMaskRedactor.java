@@ -3,10 +3,8 @@ package dev.fapilog.redact;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -74,36 +72,13 @@ public final class RegexMaskRedactor implements Redactor {
             return value;
         }
         if (value instanceof Map<?, ?>) {
-            Map<String, Object> copy = null;
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                String childPath = path + "." + e.getKey();
-                Object child = e.getValue();
-                Object next = matches(childPath) ? mask : nested(child, childPath, depth + 1);
-                if (next != child) {
-                    if (copy == null) {
-                        copy = new LinkedHashMap<>();
-                        for (Map.Entry<?, ?> c : ((Map<?, ?>) value).entrySet()) {
-                            copy.put(String.valueOf(c.getKey()), c.getValue());
-                        }
-                    }
-                    copy.put(String.valueOf(e.getKey()), next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+            return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> {
+                String childPath = path + "." + key;
+                return matches(childPath) ? mask : nested(child, childPath, depth + 1);
+            });
         }
         if (value instanceof List<?>) {
-            List<?> list = (List<?>) value;
-            List<Object> copy = null;
-            for (int k = 0; k < list.size(); k++) {
-                Object next = nested(list.get(k), path, depth + 1);
-                if (next != list.get(k)) {
-                    if (copy == null) {
-                        copy = new ArrayList<>(list);
-                    }
-                    copy.set(k, next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+            return CopyOnWrite.list((List<?>) value, (index, child) -> nested(child, path, depth + 1));
         }
         return value;
     }

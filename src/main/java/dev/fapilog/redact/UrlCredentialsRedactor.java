@@ -3,8 +3,6 @@ package dev.fapilog.redact;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,35 +46,10 @@ public final class UrlCredentialsRedactor implements Redactor {
             return value;
         }
         if (value instanceof Map<?, ?>) {
-            Map<?, ?> map = (Map<?, ?>) value;
-            Map<String, Object> copy = null;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                Object next = walk(e.getValue(), depth + 1);
-                if (next != e.getValue()) {
-                    if (copy == null) {
-                        copy = new LinkedHashMap<>();
-                        for (Map.Entry<?, ?> c : map.entrySet()) {
-                            copy.put(String.valueOf(c.getKey()), c.getValue());
-                        }
-                    }
-                    copy.put(String.valueOf(e.getKey()), next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableMap(copy);
+            return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> walk(child, depth + 1));
         }
         if (value instanceof List<?>) {
-            List<?> list = (List<?>) value;
-            List<Object> copy = null;
-            for (int k = 0; k < list.size(); k++) {
-                Object next = walk(list.get(k), depth + 1);
-                if (next != list.get(k)) {
-                    if (copy == null) {
-                        copy = new ArrayList<>(list);
-                    }
-                    copy.set(k, next);
-                }
-            }
-            return copy == null ? value : java.util.Collections.unmodifiableList(copy);
+            return CopyOnWrite.list((List<?>) value, (index, child) -> walk(child, depth + 1));
         }
         return value;
     }
