@@ -13,8 +13,9 @@ import java.util.ServiceLoader;
  * <p>The default runtime is created on first use from system properties {@code fapilog.*} and environment variables
  * {@code FAPILOG_*} (for example {@code -Dfapilog.preset=production} or {@code FAPILOG_PRESET=production}); without
  * them it uses the built-in defaults: pretty output on a terminal, JSON lines otherwise. A JVM shutdown hook drains it
- * unless {@code fapilog.shutdown.hook=false}. In a CDI container, inject {@code Logger} instead: the container owns
- * that runtime's life.
+ * unless {@code fapilog.shutdown.hook=false}. Once it has been drained (by the hook or by the application), its loggers
+ * count further events as {@code dropped(after_shutdown)}. In a CDI container, inject {@code Logger} instead: the
+ * container owns that runtime's life.
  *
  * <p>All methods are thread-safe.
  *

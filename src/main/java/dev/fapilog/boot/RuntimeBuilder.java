@@ -187,7 +187,6 @@ public final class RuntimeBuilder implements LoggerBuilder {
         if (built) {
             throw new IllegalStateException("This builder was already built; use a new one for another runtime");
         }
-        built = true;
         EnvironmentFacts env = environment != null ? environment : EnvironmentFacts.detect();
         SettingsResolver.Result resolved = SettingsResolver.resolve(settings, env);
         List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
@@ -205,6 +204,7 @@ public final class RuntimeBuilder implements LoggerBuilder {
         ThreadFactory tf = threadFactory != null ? threadFactory : new PipelineThreadFactory(s.name());
         String source = threadFactory != null ? threadSource : "fapilog daemon threads (no thread factory given)";
         CoreRuntime runtime = CoreRuntime.start(s, parts, tf, source, diagnosticsListener);
+        built = true; // only a runtime that started uses the builder up; a failed build can be fixed and retried
         for (String warning : catalog.warnings()) {
             runtime.diagnostics().warn("plugins", "provider", warning);
         }

@@ -33,6 +33,11 @@ final class BatchPool {
         return b;
     }
 
+    /** Whether {@link #acquire()} would succeed now. */
+    boolean hasFree() {
+        return !free.isEmpty() || live.get() < limit;
+    }
+
     void recycle(EncodedBatch batch, boolean abandoned) {
         if (abandoned) {
             live.decrementAndGet(); // a stuck thread may still read it: let it go, make a new one when needed

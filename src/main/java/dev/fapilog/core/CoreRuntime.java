@@ -154,7 +154,7 @@ public final class CoreRuntime implements LogRuntime {
                     acc.sink(s.name()),
                     diagnostics,
                     name,
-                    this::wakeWorker);
+                    this::wakeWorkerFromSink);
             Thread t = newThread(rs[i], "sink-" + s.name(), problems);
             if (t != null) {
                 threads.add(t);
@@ -281,6 +281,13 @@ public final class CoreRuntime implements LogRuntime {
         Worker w = worker;
         if (w != null) {
             w.wake();
+        }
+    }
+
+    private void wakeWorkerFromSink() {
+        Worker w = worker;
+        if (w != null) {
+            w.wakeFromSink();
         }
     }
 

@@ -33,6 +33,7 @@ final class SinkRunner implements Runnable {
     private volatile long currentStart;
     private volatile boolean stalled;
     private volatile boolean finished;
+    private volatile boolean stopWhenRecovered;
 
     SinkRunner(
             Sink sink,
@@ -89,9 +90,13 @@ final class SinkRunner implements Runnable {
         }
     }
 
-    /** Worker: queues a flush or stop behind the batches; a stalled or finished sink acknowledges at once. */
+    /**
+     * Worker: queues a flush or stop behind the batches. A stalled or finished sink acknowledges at once; a stalled
+     * sink asked to stop is stopped by its own thread if its stuck call ever returns.
+     */
     void control(SinkControl control) {
         if (stalled || finished) {
+            stopWhenRecovered |= control.kind == SinkControl.Kind.STOP;
             control.acknowledge();
         } else {
             inbox.offer(control);
@@ -182,6 +187,11 @@ final class SinkRunner implements Runnable {
                 if (item instanceof SinkTask) {
                     write((SinkTask) item);
                 } else if (runControl((SinkControl) item)) {
+                    return;
+                }
+                if (stopWhenRecovered && !stalled) {
+                    // The drain stopped without us while we were stuck: close the sink now and end the thread.
+                    runControl(new SinkControl(SinkControl.Kind.STOP, new java.util.concurrent.CountDownLatch(1)));
                     return;
                 }
             } catch (Throwable unexpected) {

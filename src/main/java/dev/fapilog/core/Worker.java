@@ -18,22 +18,27 @@ import java.util.concurrent.locks.LockSupport;
  * deadline, and it survives anything a plug-in throws.
  *
  * <p>Waking up: producers never signal the worker while it has work or a batch is forming (it re-polls at least every
- * millisecond then), so a log call pays for a wake-up only when it ends an idle period.
+ * millisecond then), so a log call pays for a wake-up only when it ends an idle period. While the worker waits for its
+ * sinks (no free batch buffer, or acknowledgements of a flush or stop), only the sink threads wake it: a busy queue must
+ * not, or the worker would spin a core exactly when the sinks are slow.
  */
 final class Worker implements Runnable {
     private static final VarHandle IDLE;
+    private static final VarHandle SINK_WAIT;
     private static final long MAX_POLL_NANOS = 1_000_000L;
     private static final long IDLE_PARK_NANOS = 1_000_000_000L;
 
     static {
         try {
             IDLE = MethodHandles.lookup().findVarHandle(Worker.class, "idle", int.class);
+            SINK_WAIT = MethodHandles.lookup().findVarHandle(Worker.class, "sinkWait", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private volatile int idle;
+    private volatile int sinkWait;
     private volatile Thread thread;
     private volatile boolean drainRequested;
     private volatile boolean abortRequested;
@@ -86,7 +91,7 @@ final class Worker implements Runnable {
         }
         for (int f = 0; f < formats; f++) {
             if (sinksPerFormat[f] > 0) {
-                pools[f] = new BatchPool(batchesAhead, this::wake);
+                pools[f] = new BatchPool(batchesAhead, this::wakeFromSink);
             }
         }
         this.batch = new LogEvent[settings.batchMaxSize()];
@@ -107,6 +112,16 @@ final class Worker implements Runnable {
     /** Wakes the worker if it is parked idle; cheap when it is not. Any thread. */
     void wake() {
         if (idle != 0 && IDLE.compareAndSet(this, 1, 0)) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Wakes the worker if it is idle or waiting for its sinks; called by sink threads. */
+    void wakeFromSink() {
+        if ((sinkWait != 0 && SINK_WAIT.compareAndSet(this, 1, 0)) || (idle != 0 && IDLE.compareAndSet(this, 1, 0))) {
             Thread t = thread;
             if (t != null) {
                 LockSupport.unpark(t);
@@ -136,6 +151,7 @@ final class Worker implements Runnable {
 
     private void forceWake() {
         idle = 0;
+        sinkWait = 0;
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -177,7 +193,7 @@ final class Worker implements Runnable {
         boolean urgent = drainRequested || activeFlush != null || !flushRequests.isEmpty();
         if (batchSize > 0 && (batchSize == batch.length || urgent || now - batchFirst >= batchTimeoutNanos)) {
             if (!processBatch()) {
-                park(Math.min(nextSinkDeadline - now, MAX_POLL_NANOS), true); // no free buffer: sinks are behind
+                waitForSinks(nextSinkDeadline - now); // no free buffer: the sinks are behind
             }
             return false;
         }
@@ -197,7 +213,7 @@ final class Worker implements Runnable {
                 finished.complete(true);
                 return true;
             }
-            park(Math.min(nextSinkDeadline - now, 100 * MAX_POLL_NANOS), true);
+            waitForSinks(nextSinkDeadline - now);
             return false;
         }
         if (batchSize > 0 || !queue.isEmpty()) {
@@ -236,6 +252,35 @@ final class Worker implements Runnable {
         }
         LockSupport.parkNanos(this, nanos);
         idle = 0;
+    }
+
+    /**
+     * Parks until a sink thread reports progress, a request arrives, or {@code nanos} pass (at most a millisecond while
+     * async waits are pending, so that they still expire on time).
+     */
+    private void waitForSinks(long nanos) {
+        if (runtime.asyncWaiting() > 0) {
+            nanos = Math.min(nanos, MAX_POLL_NANOS);
+        }
+        if (nanos <= 0) {
+            return;
+        }
+        sinkWait = 1;
+        if (abortRequested || anyBufferFree() || (sinksStopped != null && sinksStopped.getCount() == 0)) {
+            sinkWait = 0;
+            return;
+        }
+        LockSupport.parkNanos(this, nanos);
+        sinkWait = 0;
+    }
+
+    private boolean anyBufferFree() {
+        for (int f = 0; f < pools.length; f++) {
+            if (pools[f] != null && held[f] == null && pools[f].hasFree()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void collect(long now) {

@@ -48,7 +48,6 @@ public final class EnvelopeEncoder implements EventEncoder {
     private final ValueLimits limits;
     private final UtcTimestamp timestamp = new UtcTimestamp();
     private final int keyChars;
-    private WorkingEvent current;
 
     public EnvelopeEncoder(ValueLimits limits) {
         this.limits = limits;
@@ -62,8 +61,7 @@ public final class EnvelopeEncoder implements EventEncoder {
 
     @Override
     public void encode(WorkingEvent e, ByteBuf out) {
-        current = e;
-        head(e, out);
+        head(e, out, limits.maxStringLength());
         section(e, Section.CONTEXT, out);
         out.put((byte) ',');
         JsonWriter.plainKey(out, "diagnostics");
@@ -73,12 +71,11 @@ public final class EnvelopeEncoder implements EventEncoder {
         section(e, Section.DATA, out);
         out.put((byte) '}', (byte) '}');
         out.put((byte) '\n');
-        current = null;
     }
 
     @Override
     public void encodeFallback(WorkingEvent e, String problem, ByteBuf out) {
-        head(e, out);
+        head(e, out, FALLBACK_MESSAGE_CHARS);
         out.put((byte) '{');
         JsonWriter.plainKey(out, "message_id");
         JsonWriter.uuid(out, e.idMostSignificantBits(), e.idLeastSignificantBits());
@@ -109,7 +106,7 @@ public final class EnvelopeEncoder implements EventEncoder {
     }
 
     /** Everything up to and including {@code "context":}. */
-    private void head(WorkingEvent e, ByteBuf out) {
+    private void head(WorkingEvent e, ByteBuf out, int messageChars) {
         out.putAscii("{\"schema_version\":\"" + SCHEMA_VERSION + "\",\"log\":{\"timestamp\":");
         timestamp.write(out, e.epochSecond(), e.nanoOfSecond());
         out.put((byte) ',');
@@ -117,7 +114,7 @@ public final class EnvelopeEncoder implements EventEncoder {
         JsonWriter.string(out, e.level().name(), 64);
         out.put((byte) ',');
         JsonWriter.plainKey(out, "message");
-        JsonWriter.string(out, e.message(), current == null ? FALLBACK_MESSAGE_CHARS : limits.maxStringLength());
+        JsonWriter.string(out, e.message(), messageChars);
         out.put((byte) ',');
         JsonWriter.plainKey(out, "logger");
         JsonWriter.string(out, e.logger(), keyChars);

@@ -65,6 +65,11 @@ class HungSinkTest {
             assertThat(r.sinks().get("hung").droppedByReason()).containsKey("sink_stalled");
             assertThat(r.failed() + r.dropped()).isEqualTo(events);
             assertThat(diagnostics).anyMatch(l -> l.contains("write_timeout"));
+            assertThat(hung.stopped()).isFalse();
+            hung.release();
+            assertThat(awaitStopped(hung))
+                    .as("stopped by its own thread once the stuck call returns")
+                    .isTrue();
         } finally {
             hung.release();
         }
@@ -93,8 +98,52 @@ class HungSinkTest {
             assertThat(r.stats().balanced()).isTrue();
             assertThat(r.failedByReason()).containsEntry("timeout", 1L);
             assertThat(r.droppedByReason().get("shutdown_timeout")).isEqualTo(99L);
+            hung.release();
+            assertThat(awaitStopped(hung)).isTrue();
         } finally {
             hung.release();
         }
+    }
+
+    @Test
+    void theWorkerDoesNotSpinWhileItsSinksAreBehind() throws Exception {
+        FaultSinks.Hanging hung = new FaultSinks.Hanging("hung");
+        LogRuntime rt = TestRuntimes.builder()
+                .name("nospin")
+                .batchMaxSize(8)
+                .queueCapacity(100)
+                .setting("sink.hung.timeout", "60s")
+                .plugin(hung)
+                .buildRuntime();
+        try {
+            Logger log = rt.logger("t");
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long worker = -1;
+            for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (ti != null && ti.getThreadName().equals("fapilog-nospin-worker")) {
+                    worker = ti.getThreadId();
+                }
+            }
+            assertThat(worker).isPositive();
+            long cpuBefore = mx.getThreadCpuTime(worker);
+            long end = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < end) {
+                log.info("flood while the only sink is stuck");
+            }
+            long cpuMillis = (mx.getThreadCpuTime(worker) - cpuBefore) / 1_000_000;
+            // A spinning worker burns about a second of CPU per second here; a parked one a few milliseconds.
+            assertThat(cpuMillis).as("worker CPU during 1.5 s of flood").isLessThan(400);
+            assertThat(rt.stats().droppedByReason().get("queue_full")).isPositive();
+        } finally {
+            hung.release();
+            rt.drain(Duration.ofSeconds(5));
+        }
+    }
+
+    private static boolean awaitStopped(FaultSinks.Hanging sink) throws InterruptedException {
+        for (int i = 0; i < 500 && !sink.stopped(); i++) {
+            Thread.sleep(10);
+        }
+        return sink.stopped();
     }
 }
