@@ -73,14 +73,6 @@ final class SinkRunner implements Runnable {
         return started;
     }
 
-    boolean isStalled() {
-        return stalled;
-    }
-
-    boolean isFinished() {
-        return finished;
-    }
-
     /** Worker: hands a batch to this sink, or settles it at once when the sink is stalled or gone. */
     void submit(SinkTask task) {
         if (stalled || finished) {
