@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fapilog.ConfigurationException;
-import dev.fapilog.DrainResult;
 import dev.fapilog.Fapilog;
 import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
-import dev.fapilog.Logger;
 import dev.fapilog.Preset;
 import dev.fapilog.boot.RuntimeBuilder;
 import dev.fapilog.core.BackpressurePolicy;
@@ -19,9 +17,7 @@ import dev.fapilog.core.RedactionFailMode;
 import dev.fapilog.core.Settings;
 import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.JsonLines;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.fapilog.support.StdStreams;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -65,41 +61,35 @@ class PresetTest {
     @Test
     void productionRedactsCredentialsAndWaitsBoundedly() {
         MemorySink sink = new MemorySink();
-        PrintStream original = System.out;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
+        String stdout = StdStreams.captureOut(() -> {
             LogRuntime rt = build(Preset.PRODUCTION, sink, new EnvironmentFacts(false, "local"));
             Settings s = settings(rt);
             assertThat(s.backpressurePolicy()).isEqualTo(BackpressurePolicy.WAIT);
             assertThat(s.level()).isEqualTo(Level.INFO);
-            Logger log = rt.logger("prod");
-            log.info(
-                    "Signing in",
-                    "user",
-                    "ann",
-                    "password",
-                    "hunter2",
-                    "api_key",
-                    "k-123",
-                    "authToken",
-                    "t",
-                    "nested",
-                    java.util.Map.of("client_secret", "s3"),
-                    "dsn",
-                    "postgres://app:pw@db/x");
-            DrainResult r = rt.drain(Duration.ofSeconds(5));
-            assertThat(r.delivered()).isEqualTo(1);
-        } finally {
-            System.setOut(original);
-        }
+            rt.logger("prod")
+                    .info(
+                            "Signing in",
+                            "user",
+                            "ann",
+                            "password",
+                            "hunter2",
+                            "api_key",
+                            "k-123",
+                            "authToken",
+                            "t",
+                            "nested",
+                            java.util.Map.of("client_secret", "s3"),
+                            "dsn",
+                            "postgres://app:pw@db/x");
+            assertThat(rt.drain(Duration.ofSeconds(5)).delivered()).isEqualTo(1);
+        });
         String line = sink.lines().get(0);
         JsonLines.checkText(line);
         assertThat(line)
                 .doesNotContain("hunter2", "k-123", "\"t\"", "s3", ":pw@")
                 .contains("\"user\":\"ann\"");
         assertThat(sink.events().get(0).toString()).contains("password=***");
-        assertThat(new String(stdout.toByteArray(), StandardCharsets.UTF_8))
+        assertThat(stdout)
                 .as("production writes JSON lines to stdout")
                 .contains("\"message\":\"Signing in\"")
                 .doesNotContain("hunter2");
@@ -108,18 +98,12 @@ class PresetTest {
     @Test
     void devIsReadableAndUnredacted() {
         MemorySink sink = new MemorySink();
-        PrintStream original = System.out;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
+        String out = StdStreams.captureOut(() -> {
             LogRuntime rt = build(Preset.DEV, sink, new EnvironmentFacts(false, "local"));
             assertThat(settings(rt).level()).isEqualTo(Level.DEBUG);
             rt.logger("dev").debug("hello", "password", "visible-in-dev");
             rt.drain(Duration.ofSeconds(5));
-        } finally {
-            System.setOut(original);
-        }
-        String out = new String(stdout.toByteArray(), StandardCharsets.UTF_8);
+        });
         assertThat(out)
                 .contains("DEBUG", "dev | hello | password=visible-in-dev")
                 .doesNotContain("\u001b[");

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class AsyncLoggerTest {
 
@@ -43,6 +44,12 @@ class AsyncLoggerTest {
     }
 
     @Test
+    @Timeout(
+            value = 30,
+            threadMode =
+                    Timeout.ThreadMode
+                            .SEPARATE_THREAD) // the sink is gated until after the calls: a call that blocked for space
+    // would hang here
     void waitPolicyWaitsWithoutAThreadAndCompletesOffTheCallerAndWorker() throws Exception {
         FaultSinks.Gate gate = new FaultSinks.Gate("gate");
         LogRuntime rt = TestRuntimes.builder()
@@ -54,13 +61,10 @@ class AsyncLoggerTest {
         AsyncLogger alog = rt.asyncLogger("a");
         List<CompletableFuture<Acceptance>> stages = new ArrayList<>();
         CompletionStage<Acceptance> last = null;
-        long start = System.nanoTime();
         for (int i = 0; i < 40; i++) {
             last = alog.info("e", "i", i);
             stages.add(last.toCompletableFuture());
         }
-        long callMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(callMillis).as("40 calls against a full queue do not block").isLessThan(2_000);
         assertThat(stages.get(39)).isNotDone();
 
         AtomicReference<Thread> completedOn = new AtomicReference<>();

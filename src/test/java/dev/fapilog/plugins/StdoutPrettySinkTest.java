@@ -3,31 +3,18 @@ package dev.fapilog.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fapilog.LogRuntime;
+import dev.fapilog.support.StdStreams;
 import dev.fapilog.support.TestRuntimes;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StdoutPrettySinkTest {
 
-    private static String capture(Map<String, String> settings, Runnable logging) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            logging.run();
-        } finally {
-            System.setOut(original);
-        }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
-
     @Test
     void oneEscapedLinePerEventWithoutColoursOffATerminal() {
-        String out = capture(Map.of(), () -> {
+        String out = StdStreams.captureOut(() -> {
             LogRuntime rt = TestRuntimes.builder().sinks("stdout-pretty").buildRuntime();
             rt.logger("orders")
                     .info(
@@ -54,7 +41,7 @@ class StdoutPrettySinkTest {
 
     @Test
     void coloursWhenAsked() {
-        String out = capture(Map.of(), () -> {
+        String out = StdStreams.captureOut(() -> {
             LogRuntime rt = TestRuntimes.builder()
                     .sinks("stdout-pretty")
                     .sinkOption("stdout-pretty", "colors", "always")
@@ -67,20 +54,15 @@ class StdoutPrettySinkTest {
 
     @Test
     void jsonSinkCanUseStandardError() {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
+        String err = StdStreams.captureErr(() -> {
             LogRuntime rt = TestRuntimes.builder()
                     .sinks("stdout-json")
                     .sinkOption("stdout-json", "stream", "stderr")
                     .buildRuntime();
             rt.logger("e").info("to stderr");
             rt.drain(Duration.ofSeconds(5));
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(new String(err.toByteArray(), StandardCharsets.UTF_8)).contains("\"message\":\"to stderr\"");
+        });
+        assertThat(err).contains("\"message\":\"to stderr\"");
     }
 
     @Test
