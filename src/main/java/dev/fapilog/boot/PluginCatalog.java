@@ -1,5 +1,6 @@
 package dev.fapilog.boot;
 
+import dev.fapilog.sink.file.FileSinkProvider;
 import dev.fapilog.sink.stdout.StdoutJsonSinkProvider;
 import dev.fapilog.sink.stdout.StdoutPrettySinkProvider;
 import dev.fapilog.spi.SinkProvider;
@@ -38,7 +39,8 @@ final class PluginCatalog {
     static PluginCatalog load() {
         Map<String, SinkProvider> sinks = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        for (SinkProvider builtIn : List.of(new StdoutJsonSinkProvider(), new StdoutPrettySinkProvider())) {
+        for (SinkProvider builtIn :
+                List.of(new StdoutJsonSinkProvider(), new StdoutPrettySinkProvider(), new FileSinkProvider())) {
             sinks.put(builtIn.name(), builtIn);
         }
         Set<ClassLoader> loaders = new java.util.LinkedHashSet<>();
