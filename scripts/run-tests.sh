@@ -2,12 +2,13 @@
 # Every test, as CI runs them (.ci/run calls this script):
 #   1. the library on the default JDK (17): formatter check, enforcer, all tests, install;
 #   2. the library's tests again on JDK 25;
-#   3. the SE example against the installed library.
+#   3. the SE example against the installed library;
+#   4. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(mvn -B -ntp)
 
-echo "== 1/3 library on $(java -version 2>&1 | head -1)"
+echo "== 1/4 library on $(java -version 2>&1 | head -1)"
 "${MVN[@]}" spotless:check install
 
 JDK25_HOME="${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)}"
@@ -15,10 +16,13 @@ if [ -z "${JDK25_HOME}" ] || [ ! -x "${JDK25_HOME}/bin/java" ]; then
   echo "JDK 25 not found: install Temurin 25 under /usr/lib/jvm or set JDK25_HOME" >&2
   exit 1
 fi
-echo "== 2/3 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
+echo "== 2/4 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
 JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true test
 
-echo "== 3/3 examples-se"
+echo "== 3/4 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml verify
+
+echo "== 4/4 benchmarks (smoke)"
+benchmarks/run.sh smoke
 
 echo "== all tests passed"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite. `./run.sh` (quick: under 10 minutes on 2 cores, writes results/<date>.md and .json)
+# or `./run.sh smoke` (one short iteration of everything, results under target/; what CI runs).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+mode="${1:-quick}"
+case "$mode" in
+  quick) out="$here/results" ;;
+  smoke) out="$here/target/results-smoke" ;;
+  *) echo "usage: $0 [quick|smoke]" >&2; exit 2 ;;
+esac
+mvn -B -ntp -q -f "$here/../pom.xml" install -DskipTests
+mvn -B -ntp -q -f "$here/pom.xml" compile exec:exec -Dbench.mode="$mode" -Dbench.out="$out"

@@ -1,0 +1,182 @@
+package dev.fapilog.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs every benchmark for every library and writes {@code <out>/<date>.json} and {@code .md}.
+ *
+ * <p>Arguments: mode ({@code quick} or {@code smoke}), output directory.
+ */
+public final class Suite {
+    static final String[] LIBRARIES = {"fapilog", "fapilog-async", "log4j2", "logback"};
+    static final String[] FILE_LIBRARIES = {"fapilog", "log4j2", "logback"};
+
+    /** How long each part runs. */
+    record Plan(
+            String name,
+            int jmhWarmups,
+            int jmhWarmupMillis,
+            int jmhIterations,
+            int jmhIterationMillis,
+            int throughputEvents,
+            int[] producers,
+            int[] rates,
+            double latencyWarmSeconds,
+            double latencySeconds) {}
+
+    static final Plan QUICK = new Plan("quick", 6, 300, 10, 300, 2_000_000, new int[] {1, 2, 4},
+            new int[] {10_000, 100_000, 400_000}, 2, 5);
+    static final Plan SMOKE = new Plan("smoke", 1, 100, 1, 100, 30_000, new int[] {1, 2},
+            new int[] {10_000}, 0.3, 0.5);
+
+    public static void main(String[] args) throws Exception {
+        Plan plan = args.length > 0 && args[0].equals("smoke") ? SMOKE : QUICK;
+        Path out = Path.of(args.length > 1 ? args[1] : "results");
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("fapilog-bench");
+        long started = System.nanoTime();
+
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("date", ZonedDateTime.now().toString());
+        all.put("mode", plan.name());
+        all.put("machine", Environment.machine());
+        all.put("jvm", Environment.jvm());
+        all.put("caller_cost", callerCost(plan, work));
+        all.put("throughput", throughput(plan, work));
+        all.put("latency", latency(plan, work));
+        all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
+        all.put("targets", Targets.evaluate(all));
+
+        String base = LocalDate.now().toString();
+        Path json = out.resolve(base + ".json");
+        Path md = out.resolve(base + ".md");
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), all);
+        Files.writeString(md, Report.markdown(all));
+        System.out.println();
+        System.out.println(Files.readString(md));
+        System.out.println("Results: " + json + " and " + md);
+    }
+
+    private static List<Map<String, Object>> callerCost(Plan plan, Path work) throws Exception {
+        Path drops = work.resolve("caller-drops.txt");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                        .include(CallerCost.class.getName())
+                        .param("library", LIBRARIES)
+                        .forks(1)
+                        .warmupIterations(plan.jmhWarmups())
+                        .warmupTime(TimeValue.milliseconds(plan.jmhWarmupMillis()))
+                        .measurementIterations(plan.jmhIterations())
+                        .measurementTime(TimeValue.milliseconds(plan.jmhIterationMillis()))
+                        .timeUnit(TimeUnit.NANOSECONDS)
+                        .jvmArgs("-Xms2g", "-Xmx2g", "-Dbench.dropsFile=" + drops)
+                        .addProfiler(GCProfiler.class)
+                        .verbosity(plan == SMOKE ? VerboseMode.SILENT : VerboseMode.NORMAL)
+                        .shouldFailOnError(true)
+                        .build())
+                .run();
+        Map<String, String> dropped = new LinkedHashMap<>();
+        if (Files.exists(drops)) {
+            for (String line : Files.readAllLines(drops)) {
+                String[] kv = line.split("=", 2);
+                dropped.put(kv[0], kv[1]);
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String library : LIBRARIES) {
+            for (RunResult rr : results) {
+                if (!rr.getParams().getParam("library").equals(library)) {
+                    continue;
+                }
+                Statistics st = rr.getPrimaryResult().getStatistics();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("library", library);
+                row.put("p50_ns", st.getPercentile(50));
+                row.put("p90_ns", st.getPercentile(90));
+                row.put("p99_ns", st.getPercentile(99));
+                row.put("p999_ns", st.getPercentile(99.9));
+                row.put("p9999_ns", st.getPercentile(99.99));
+                row.put("max_ns", st.getMax());
+                row.put("mean_ns", st.getMean());
+                row.put("samples", st.getN());
+                Result<?> alloc = rr.getSecondaryResults().get("gc.alloc.rate.norm");
+                row.put("jvm_bytes_per_op", alloc == null ? -1 : alloc.getScore());
+                row.put("dropped_while_measured", dropped.getOrDefault(library, "?"));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> throughput(Plan plan, Path work) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int producers : plan.producers()) {
+            for (String library : FILE_LIBRARIES) {
+                Path file = work.resolve("tp-" + library + "-" + producers + ".jsonl");
+                Path result = work.resolve("tp-" + library + "-" + producers + ".json");
+                rows.add(fork(ThroughputMain.class, result, work, library, Integer.toString(producers),
+                        Integer.toString(plan.throughputEvents()), file.toString(), result.toString()));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Map<String, Object>> latency(Plan plan, Path work) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String target : new String[] {"file", "hang"}) {
+            for (int rate : plan.rates()) {
+                for (String library : FILE_LIBRARIES) {
+                    Path file = work.resolve("lat-" + library + ".jsonl");
+                    Path result = work.resolve("lat-" + library + "-" + target + "-" + rate + ".json");
+                    rows.add(fork(LatencyMain.class, result, work, library, target, Integer.toString(rate),
+                            Double.toString(plan.latencyWarmSeconds()), Double.toString(plan.latencySeconds()),
+                            file.toString(), result.toString()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Runs {@code main} in a fresh JVM with this class path and reads the JSON it wrote. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fork(Class<?> main, Path result, Path work, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.add("-Xms1g");
+        cmd.add("-Xmx1g");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        Path log = work.resolve(result.getFileName() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        System.out.println("# " + main.getSimpleName() + " " + String.join(" ", List.of(args).subList(0, 3)));
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(main.getSimpleName() + " timed out: " + String.join(" ", args));
+        }
+        if (!Files.exists(result)) {
+            throw new IllegalStateException(main.getSimpleName() + " failed (exit " + p.exitValue() + "):\n"
+                    + Files.readString(log));
+        }
+        return new ObjectMapper().readValue(result.toFile(), Map.class);
+    }
+}
