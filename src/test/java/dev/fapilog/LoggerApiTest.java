@@ -7,9 +7,11 @@ import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.TestRuntimes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,20 @@ class LoggerApiTest {
         assertThat(l.get(3).get("log").get("data").has("_unpaired")).isFalse();
         assertThat(l.get(4).get("log").get("data").get("42").asText()).isEqualTo("answer");
         assertThat(l.get(5).get("log").get("data").get("k").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void timestampIsTheWallClockAtCaptureAndTheMessageIdCarriesItsMillisecond() {
+        Instant before = Instant.now();
+        log.info("x");
+        Instant after = Instant.now();
+        JsonNode e = only();
+        Instant at = Instant.parse(e.get("timestamp").asText());
+        // The worker maps the caller's monotonic stamp to the wall clock; allow a millisecond for the two readings.
+        assertThat(at).isBetween(before.minusMillis(1), after.plusMillis(1));
+        UUID id = UUID.fromString(e.get("context").get("message_id").asText());
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.PipelineStats;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -453,6 +452,9 @@ public final class CoreRuntime implements LogRuntime {
             if (isPipelineThread(Thread.currentThread())) {
                 return divert(level, logger, message);
             }
+            if (dropsBeforeCapture(level)) {
+                return queueFull();
+            }
             LogEvent e = capture(level, logger, message, error, keyValues, fieldsCaptured, bound);
             Acceptance now = enqueue(e);
             if (now != null) {
@@ -476,6 +478,9 @@ public final class CoreRuntime implements LogRuntime {
         try {
             if (isPipelineThread(Thread.currentThread())) {
                 return completed(divert(level, logger, message));
+            }
+            if (dropsBeforeCapture(level)) {
+                return completed(queueFull());
             }
             LogEvent e = capture(level, logger, message, error, keyValues, fieldsCaptured, bound);
             if (policy == BackpressurePolicy.WAIT && asyncWaitCount.get() > 0) {
@@ -507,6 +512,20 @@ public final class CoreRuntime implements LogRuntime {
         return null;
     }
 
+    /**
+     * Under {@code drop}, an event whose lane is already full is dropped before it is captured: an overloaded caller
+     * then pays for two index reads instead of a snapshot it would throw away, and makes no garbage that the collector
+     * must later scan while the full queue holds its live events (the pauses that set the caller's tail when a sink
+     * hangs).
+     */
+    private boolean dropsBeforeCapture(Level level) {
+        if (policy != BackpressurePolicy.DROP || !queue.isFull(level)) {
+            return false;
+        }
+        accounting.queueDepthSeen(queue.size());
+        return true;
+    }
+
     private Acceptance queueFull() {
         accounting.droppedAtIntake("queue_full");
         return Acceptance.DROPPED_QUEUE_FULL;
@@ -528,7 +547,7 @@ public final class CoreRuntime implements LogRuntime {
             Level.freezeRegistry("runtime '" + name + "'");
             levelsFrozen = true;
         }
-        Instant now = Instant.now();
+        long now = System.nanoTime();
         Object[] kv = keyValues == null ? CoreLogger.NO_FIELDS : keyValues;
         int count = kv.length;
         if (error == null && (count & 1) == 1 && kv[count - 1] instanceof Throwable) {
@@ -538,8 +557,7 @@ public final class CoreRuntime implements LogRuntime {
         Object[] fields = count == 0 || fieldsCaptured ? kv : ValueCapture.fields(kv, count, limits);
         ThrowableSnapshot snapshot = error == null ? null : ThrowableCapture.capture(error, limits);
         return new LogEvent(
-                now.getEpochSecond(),
-                now.getNano(),
+                now,
                 level,
                 logger,
                 message,

@@ -14,6 +14,13 @@ final class EventQueue {
     private final MpscLane<LogEvent> protectedLane; // null when no level is protected
     private final Level[] protectedLevels;
 
+    /*
+     * Set by a producer whose offer found a lane full, cleared by the consumer when it takes an event. While the queue
+     * has room nobody writes it, so isFull costs producers one read of a cache line they already share; only after a
+     * full lane does it look at the lane's indices. (Reading the indices on every call measured 5 ns more per call.)
+     */
+    private volatile boolean sawFull;
+
     EventQueue(int mainCapacity, int protectedCapacity, Set<Level> protectedLevels) {
         this.main = new MpscLane<>(mainCapacity);
         this.protectedLevels = protectedLevels.toArray(new Level[0]);
@@ -23,7 +30,19 @@ final class EventQueue {
 
     /** {@link MpscLane#OK}, {@link MpscLane#FULL} or {@link MpscLane#CLOSED}. */
     int offer(LogEvent e) {
-        return laneFor(e.level).offer(e);
+        int r = laneFor(e.level).offer(e);
+        if (r == MpscLane.FULL && !sawFull) {
+            sawFull = true;
+        }
+        return r;
+    }
+
+    /**
+     * Whether an event at {@code level} would now find its lane full: a hint (see {@link MpscLane#isFull()}) that is
+     * only consulted after some offer found a lane full.
+     */
+    boolean isFull(Level level) {
+        return sawFull && laneFor(level).isFull();
     }
 
     private MpscLane<LogEvent> laneFor(Level level) {
@@ -39,6 +58,14 @@ final class EventQueue {
 
     /** Consumer only: the next event in merged order, or {@code null} if none is ready. */
     LogEvent poll() {
+        LogEvent e = next();
+        if (e != null && sawFull) {
+            sawFull = false; // room again: producers go back to offering without looking at the indices first
+        }
+        return e;
+    }
+
+    private LogEvent next() {
         if (protectedLane == null) {
             return main.poll();
         }
@@ -47,7 +74,7 @@ final class EventQueue {
         if (a == null) {
             return b == null ? null : protectedLane.poll();
         }
-        if (b == null || a.epochNanos() <= b.epochNanos()) {
+        if (b == null || a.nanoTime - b.nanoTime <= 0) {
             return main.poll();
         }
         return protectedLane.poll();

@@ -139,12 +139,37 @@ public final class JsonWriter {
         out.putLong(v);
     }
 
-    /** A double; NaN and the infinities become the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
-    public static void number(ByteBuf out, double v) {
+    /**
+     * A double; NaN and the infinities become the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+     * Finite values use {@code Double.toString}'s shortest round-trip form ({@code 1.0E10} is valid JSON), formatted
+     * into {@code scratch} (reused by the caller) so that no {@code String} is made per number.
+     */
+    public static void number(ByteBuf out, double v, StringBuilder scratch) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             plainString(out, Double.toString(v));
-        } else {
-            out.putAscii(Double.toString(v)); // shortest round-trip form; "1.0E10" is valid JSON
+            return;
+        }
+        scratch.setLength(0);
+        scratch.append(v);
+        ascii(out, scratch);
+    }
+
+    /** A float, like {@link #number(ByteBuf, double, StringBuilder)}. */
+    public static void number(ByteBuf out, float v, StringBuilder scratch) {
+        if (Float.isNaN(v) || Float.isInfinite(v)) {
+            plainString(out, Float.toString(v));
+            return;
+        }
+        scratch.setLength(0);
+        scratch.append(v);
+        ascii(out, scratch);
+    }
+
+    private static void ascii(ByteBuf out, CharSequence s) {
+        int n = s.length();
+        out.ensure(n);
+        for (int i = 0; i < n; i++) {
+            out.put((byte) s.charAt(i));
         }
     }
 

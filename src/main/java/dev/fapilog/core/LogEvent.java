@@ -8,8 +8,9 @@ import dev.fapilog.LogContext;
  * {@link ValueCapture}, so everything reachable from here is immutable too.
  */
 final class LogEvent {
-    final long epochSecond;
-    final int nanoOfSecond;
+    /** {@code System.nanoTime()} at capture: cheap on the caller, monotonic for ordering; see {@link WallClock}. */
+    final long nanoTime;
+
     final Level level;
     final String logger;
     final String message;
@@ -25,8 +26,7 @@ final class LogEvent {
     final ThrowableSnapshot error;
 
     LogEvent(
-            long epochSecond,
-            int nanoOfSecond,
+            long nanoTime,
             Level level,
             String logger,
             String message,
@@ -36,8 +36,7 @@ final class LogEvent {
             Object[] bound,
             LogContext.Snapshot context,
             ThrowableSnapshot error) {
-        this.epochSecond = epochSecond;
-        this.nanoOfSecond = nanoOfSecond;
+        this.nanoTime = nanoTime;
         this.level = level;
         this.logger = logger;
         this.message = message;
@@ -47,10 +46,5 @@ final class LogEvent {
         this.bound = bound;
         this.context = context;
         this.error = error;
-    }
-
-    /** Capture time in nanoseconds since the epoch (fits a long until 2262), used to merge the two lanes. */
-    long epochNanos() {
-        return epochSecond * 1_000_000_000L + nanoOfSecond;
     }
 }

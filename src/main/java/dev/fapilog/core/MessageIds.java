@@ -13,10 +13,10 @@ final class MessageIds {
     private long msb;
     private long lsb;
 
-    /** Generates the id for an event captured at {@code epochSecond + nanoOfSecond}. */
-    void next(long epochSecond, int nanoOfSecond) {
-        long millis = epochSecond * 1000 + nanoOfSecond / 1_000_000;
-        long subMilli = ((nanoOfSecond % 1_000_000) * 4096L) / 1_000_000; // 12 bits
+    /** Generates the id for an event captured at {@code epochNanos}. */
+    void next(long epochNanos) {
+        long millis = Math.floorDiv(epochNanos, 1_000_000L);
+        long subMilli = (Math.floorMod(epochNanos, 1_000_000L) * 4096L) / 1_000_000; // 12 bits
         msb = (millis << 16) | 0x7000L | subMilli;
         lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     }

@@ -71,6 +71,25 @@ final class MpscLane<E> extends MpscLaneConsumerFields {
     }
 
     /**
+     * Whether an offer would now find the lane full (and not closed): a hint for callers that would rather not build an
+     * element that has no room. Reads the consumer index only when the cached limit says the lane may be full, so on a
+     * lane with room it touches nothing {@link #offer} does not. A {@code false} may be stale by the time of the offer,
+     * which then reports {@link #FULL} itself.
+     */
+    boolean isFull() {
+        long p = (long) PRODUCER_INDEX.getVolatile(this);
+        if (p < 0 || p < (long) PRODUCER_LIMIT.getOpaque(this)) {
+            return false;
+        }
+        long limit = (long) CONSUMER_INDEX.getVolatile(this) + capacity;
+        if (p < limit) {
+            PRODUCER_LIMIT.setOpaque(this, limit); // racy on purpose, as in offer
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Takes the oldest element, or {@code null} when the queue is empty <em>or</em> when the oldest index is claimed but
      * its producer has not stored the element yet (check {@link #isEmpty()} to tell them apart). Consumer thread only.
      */

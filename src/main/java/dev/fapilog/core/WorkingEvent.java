@@ -36,6 +36,7 @@ public final class WorkingEvent implements MutableEvent {
     private String thread;
     private long idMsb;
     private long idLsb;
+    private String idText; // made on demand, at most once per event
     private ThrowableSnapshot error;
     private int invalidKeys;
 
@@ -48,19 +49,20 @@ public final class WorkingEvent implements MutableEvent {
         this.limits = limits;
     }
 
-    /** Fills this object from a captured event; {@code msb/lsb} is the message id. */
-    void load(LogEvent e, long msb, long lsb) {
+    /** Fills this object from a captured event captured at {@code epochNanos}; {@code msb/lsb} is the message id. */
+    void load(LogEvent e, long epochNanos, long msb, long lsb) {
         context.clear();
         diagnostics.clear();
         data.clear();
-        epochSecond = e.epochSecond;
-        nanoOfSecond = e.nanoOfSecond;
+        epochSecond = Math.floorDiv(epochNanos, 1_000_000_000L);
+        nanoOfSecond = (int) Math.floorMod(epochNanos, 1_000_000_000L);
         level = e.level;
         logger = e.logger;
         message = e.message == null ? "" : e.message;
         thread = e.thread;
         idMsb = msb;
         idLsb = lsb;
+        idText = null;
         error = e.error;
         invalidKeys = 0;
 
@@ -182,9 +184,21 @@ public final class WorkingEvent implements MutableEvent {
         return error;
     }
 
-    /** The message id as a string (allocates). */
+    /** The message id as a string (made on the first call for this event). */
     public String messageId() {
-        return new UUID(idMsb, idLsb).toString();
+        String id = idText;
+        if (id == null) {
+            id = idText = new UUID(idMsb, idLsb).toString();
+        }
+        return id;
+    }
+
+    /**
+     * Whether the field at {@code index} is one plug-ins cannot change ({@code context.message_id} and
+     * {@code context.correlation_id}): redactors skip them, which also spares the message id's string.
+     */
+    public boolean isReserved(Section section, int index) {
+        return isReserved(section, fields(section).key(index));
     }
 
     // ---- EventView

@@ -48,6 +48,7 @@ public final class EnvelopeEncoder implements EventEncoder {
     private final ValueLimits limits;
     private final UtcTimestamp timestamp = new UtcTimestamp();
     private final int keyChars;
+    private final StringBuilder numberText = new StringBuilder(32);
 
     public EnvelopeEncoder(ValueLimits limits) {
         this.limits = limits;
@@ -156,14 +157,9 @@ public final class EnvelopeEncoder implements EventEncoder {
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             out.putLong(((Number) v).longValue());
         } else if (v instanceof Double) {
-            JsonWriter.number(out, (Double) v);
+            JsonWriter.number(out, (double) (Double) v, numberText);
         } else if (v instanceof Float) {
-            float f = (Float) v;
-            if (Float.isFinite(f)) {
-                out.putAscii(Float.toString(f));
-            } else {
-                JsonWriter.plainString(out, Float.toString(f));
-            }
+            JsonWriter.number(out, (float) (Float) v, numberText);
         } else if (v instanceof Boolean) {
             JsonWriter.bool(out, (Boolean) v);
         } else if (v instanceof CapturedMap) {

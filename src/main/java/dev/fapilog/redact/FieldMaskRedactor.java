@@ -53,6 +53,9 @@ public final class FieldMaskRedactor implements Redactor {
             Section section = e.getKey();
             Set<String> names = e.getValue();
             for (int i = 0; i < event.size(section); i++) {
+                if (event.isReserved(section, i)) {
+                    continue;
+                }
                 Object value = event.value(section, i);
                 Object masked = names.contains(event.key(section, i)) ? mask : anywhere(value, names, 1);
                 if (masked != value) {
@@ -64,7 +67,9 @@ public final class FieldMaskRedactor implements Redactor {
             String first = p.segments[0];
             if (first.equals("*") || first.equals("**")) {
                 for (int i = 0; i < event.size(p.section); i++) {
-                    maskAt(event, p, i);
+                    if (!event.isReserved(p.section, i)) {
+                        maskAt(event, p, i);
+                    }
                 }
             } else if (event.contains(p.section, first)) {
                 for (int i = 0; i < event.size(p.section); i++) {

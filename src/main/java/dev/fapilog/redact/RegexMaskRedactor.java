@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * 10,000 keys and is then cleared. Worker thread only.
  */
 public final class RegexMaskRedactor implements Redactor {
+    /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
+    private static final Section[] SECTIONS = Section.values();
+
     private static final int MAX_CACHED = 10_000;
 
     private final Pattern[] patterns;
@@ -40,9 +43,12 @@ public final class RegexMaskRedactor implements Redactor {
 
     @Override
     public void redact(MutableEvent event) {
-        for (Section section : Section.values()) {
+        for (Section section : SECTIONS) {
             Map<String, Boolean> cache = verdicts.get(section);
             for (int i = 0; i < event.size(section); i++) {
+                if (event.isReserved(section, i)) {
+                    continue;
+                }
                 String key = event.key(section, i);
                 Boolean hit = cache.get(key);
                 if (hit == null) {

@@ -13,6 +13,9 @@ import java.util.Map;
  * {@value #MAX_SCAN} characters are scanned up to that length. Allocates only when it masks something.
  */
 public final class UrlCredentialsRedactor implements Redactor {
+    /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
+    private static final Section[] SECTIONS = Section.values();
+
     static final int MAX_SCAN = 16_384;
 
     @Override
@@ -27,8 +30,11 @@ public final class UrlCredentialsRedactor implements Redactor {
         if (cleanMessage != message) {
             event.setMessage(cleanMessage);
         }
-        for (Section section : Section.values()) {
+        for (Section section : SECTIONS) {
             for (int i = 0; i < event.size(section); i++) {
+                if (event.isReserved(section, i)) {
+                    continue;
+                }
                 Object value = event.value(section, i);
                 Object next = walk(value, 0);
                 if (next != value) {

@@ -48,4 +48,10 @@ public interface EventView {
 
     /** Whether a section has a top-level field with this key. */
     boolean contains(Section section, String key);
+
+    /**
+     * Whether the field at {@code index} is reserved ({@code context.message_id}, {@code context.correlation_id}):
+     * it cannot be changed, so redactors can skip it without reading it.
+     */
+    boolean isReserved(Section section, int index);
 }

@@ -27,6 +27,24 @@ class MpscLaneTest {
     }
 
     @Test
+    void isFullAgreesWithOfferAndIsFalseOnceClosed() {
+        MpscLane<Integer> lane = new MpscLane<>(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(lane.isFull()).isFalse();
+            lane.offer(i);
+        }
+        assertThat(lane.isFull()).isTrue();
+        assertThat(lane.offer(9)).isEqualTo(MpscLane.FULL);
+        lane.poll();
+        assertThat(lane.isFull()).isFalse(); // reads the consumer index past the stale cached limit
+        assertThat(lane.offer(3)).isEqualTo(MpscLane.OK);
+        assertThat(lane.isFull()).isTrue();
+        lane.close();
+        assertThat(lane.isFull()).isFalse(); // a closed lane is not full: the offer reports it closed
+        assertThat(lane.offer(4)).isEqualTo(MpscLane.CLOSED);
+    }
+
+    @Test
     void manyProducersOneConsumerLoseNothingAndKeepEachProducersOrder() throws Exception {
         MpscLane<long[]> lane = new MpscLane<>(1_024);
         int producers = 8;

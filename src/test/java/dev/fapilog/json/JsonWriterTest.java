@@ -63,10 +63,15 @@ class JsonWriterTest {
         out.put((byte) ' ');
         out.putLong(-42);
         out.put((byte) ' ');
-        JsonWriter.number(out, Double.NaN);
+        StringBuilder scratch = new StringBuilder();
+        JsonWriter.number(out, Double.NaN, scratch);
         out.put((byte) ' ');
-        JsonWriter.number(out, 9.5);
-        assertThat(out.toString()).isEqualTo("-9223372036854775808 -42 \"NaN\" 9.5");
+        JsonWriter.number(out, 9.5, scratch);
+        out.put((byte) ' ');
+        JsonWriter.number(out, 1.1f, scratch);
+        out.put((byte) ' ');
+        JsonWriter.number(out, 1e300, scratch);
+        assertThat(out.toString()).isEqualTo("-9223372036854775808 -42 \"NaN\" 9.5 1.1 1.0E300");
         UUID id = UUID.randomUUID();
         ByteBuf u = new ByteBuf(16);
         JsonWriter.uuid(u, id);
