@@ -33,6 +33,14 @@ public final class ByteBuf {
         length = newLength;
     }
 
+    /** Empties the buffer and lets go of its memory if it grew beyond {@code maxCapacity} bytes. */
+    public void shrink(int maxCapacity) {
+        length = 0;
+        if (bytes.length > maxCapacity) {
+            bytes = new byte[maxCapacity];
+        }
+    }
+
     /** Makes room for {@code extra} more bytes. */
     public void ensure(int extra) {
         int needed = length + extra;
@@ -64,6 +72,28 @@ public final class ByteBuf {
         ensure(count);
         System.arraycopy(src, offset, bytes, length, count);
         length += count;
+    }
+
+    /**
+     * Copies characters from {@code s}, starting at {@code from}, for as long as they are ASCII and {@code plain[c]} is
+     * {@code 0}; returns the index of the first character it did not copy (or {@code to}). The loop keeps the array and
+     * the length in locals: the hot part of JSON encoding, about twice as fast as a {@link #put(byte)} per character.
+     */
+    int putPlain(CharSequence s, int from, int to, byte[] plain) {
+        ensure(to - from);
+        byte[] b = bytes;
+        int n = length;
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || plain[c] != 0) {
+                break;
+            }
+            b[n++] = (byte) c;
+            i++;
+        }
+        length = n;
+        return i;
     }
 
     /** Writes characters known to be ASCII (no checks, no escaping). */

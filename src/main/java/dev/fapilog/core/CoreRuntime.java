@@ -40,6 +40,7 @@ import java.util.function.Consumer;
 public final class CoreRuntime implements LogRuntime {
 
     private static final long DROP_REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long MAX_SPACE_WAIT_PARK_NANOS = 1_000_000L;
     private static final long ABORT_GRACE_NANOS = 50_000_000L;
 
     @SuppressWarnings("unchecked")
@@ -73,6 +74,7 @@ public final class CoreRuntime implements LogRuntime {
     private final Map<String, CoreAsyncLogger> asyncLoggers = new ConcurrentHashMap<>();
 
     private final ConcurrentLinkedQueue<PendingOffer> asyncWaits = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Thread> spaceWaiters = new ConcurrentLinkedQueue<>();
     private final AtomicInteger asyncWaitCount = new AtomicInteger();
     private final AtomicLong asyncWaitSequence = new AtomicLong();
     private volatile ExecutorService callbacks;
@@ -569,28 +571,47 @@ public final class CoreRuntime implements LogRuntime {
                 snapshot);
     }
 
+    /**
+     * The {@code wait} policy for the plain facade: parks until the worker has made room, the caller's deadline passes,
+     * or the runtime closes. The worker wakes waiting callers after each batch it takes from the queue, so a caller
+     * offered into a full queue wakes about once per batch instead of once per freed slot; the park is still capped at
+     * a millisecond, so a lost or late signal costs at most that.
+     */
     private Acceptance waitForSpace(LogEvent e) {
         long deadline = System.nanoTime() + waitNanos;
-        long pause = 10_000L;
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                Thread.yield(); // parking returns at once while interrupted; the flag stays set for the caller
-            } else {
-                LockSupport.parkNanos(pause);
+        Thread me = Thread.currentThread();
+        spaceWaiters.add(me); // before the next offer, so a worker that frees room after that offer sees us
+        try {
+            while (true) {
+                int r = queue.offer(e);
+                if (r == MpscLane.OK) {
+                    accounting.backpressureWaits.increment();
+                    return Acceptance.ACCEPTED;
+                }
+                if (r == MpscLane.CLOSED) {
+                    return afterShutdown();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return queueFull();
+                }
+                if (me.isInterrupted()) {
+                    Thread.yield(); // parking returns at once while interrupted; the flag stays set for the caller
+                } else {
+                    LockSupport.parkNanos(this, Math.min(left, MAX_SPACE_WAIT_PARK_NANOS));
+                }
             }
-            int r = queue.offer(e);
-            if (r == MpscLane.OK) {
-                accounting.backpressureWaits.increment();
-                return Acceptance.ACCEPTED;
+        } finally {
+            spaceWaiters.remove(me);
+        }
+    }
+
+    /** Worker, after taking events from the queue: wakes the callers waiting for room. */
+    void signalSpace() {
+        if (!spaceWaiters.isEmpty()) {
+            for (Thread t : spaceWaiters) {
+                LockSupport.unpark(t);
             }
-            if (r == MpscLane.CLOSED) {
-                return afterShutdown();
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return queueFull();
-            }
-            pause = Math.min(Math.min(pause * 2, 1_000_000L), left);
         }
     }
 

@@ -77,14 +77,15 @@ public final class JsonWriter {
 
     /** The escaped characters of {@code s[from, to)}, without quotes. */
     public static void chars(ByteBuf out, CharSequence s, int from, int to) {
-        out.ensure(to - from);
         for (int i = from; i < to; i++) {
+            i = out.putPlain(s, i, to, ASCII_ESCAPE); // the common case: a run that needs no escaping
+            if (i == to) {
+                return;
+            }
             char c = s.charAt(i);
             if (c < 0x80) {
-                byte esc = ASCII_ESCAPE[c];
-                if (esc == 0) {
-                    out.put((byte) c);
-                } else if (esc == 'u') {
+                byte esc = ASCII_ESCAPE[c]; // never 0 here: putPlain stopped at this character
+                if (esc == 'u') {
                     unicodeEscape(out, c);
                 } else {
                     out.put((byte) '\\', esc);
