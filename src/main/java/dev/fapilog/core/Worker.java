@@ -17,11 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * per format in use, and hands the encoded batch to every sink's runner. It never waits on a sink beyond that sink's
  * deadline, and it survives anything a plug-in throws.
  *
- * <p>Waking up: producers never signal the worker while it has work, while a batch is forming, or for 10 ms after
- * its last work (it re-polls with short timed parks, 50 µs doubling to 1 ms): only then does it mark itself idle and
- * ask producers for a wake-up. A log call therefore pays for an {@code unpark} (a system call of several
- * microseconds) only when it ends a real quiet period; waking on every event whenever the worker keeps up made callers
- * slow enough for the worker to keep catching up, which made every call pay. While the worker waits for its
+ * <p>Waking up: producers never signal the worker while it has work or a batch is forming (it re-polls at least every
+ * millisecond then), so a log call pays for a wake-up only when it ends an idle period. While the worker waits for its
  * sinks (no free batch buffer, or acknowledgements of a flush or stop), only the sink threads wake it: a busy queue must
  * not, or the worker would spin a core exactly when the sinks are slow.
  */
@@ -29,8 +26,6 @@ final class Worker implements Runnable {
     private static final VarHandle IDLE;
     private static final VarHandle SINK_WAIT;
     private static final long MAX_POLL_NANOS = 1_000_000L;
-    private static final long MIN_POLL_NANOS = 50_000L;
-    private static final long QUIET_BEFORE_IDLE_NANOS = 10_000_000L;
     private static final long IDLE_PARK_NANOS = 1_000_000_000L;
     private static final int LINE_KEEP_BYTES = 64 * 1024;
 
@@ -63,8 +58,6 @@ final class Worker implements Runnable {
     private final LogEvent[] batch;
     private int batchSize;
     private long batchFirst;
-    private long lastActivity;
-    private long pollBackoff = MIN_POLL_NANOS;
     private final long batchTimeoutNanos;
     private final WorkingEvent work;
     private final MessageIds ids = new MessageIds();
@@ -235,12 +228,6 @@ final class Worker implements Runnable {
             park(Math.min(Math.min(untilBatchDue, MAX_POLL_NANOS), nextSinkDeadline - now), false);
             return false;
         }
-        if (now - lastActivity < QUIET_BEFORE_IDLE_NANOS) {
-            // Recently busy: poll again soon without asking producers to wake us (see the class comment).
-            park(Math.min(pollBackoff, nextSinkDeadline - now), false);
-            pollBackoff = Math.min(pollBackoff * 2, MAX_POLL_NANOS);
-            return false;
-        }
         long waitAsync = runtime.asyncWaiting() > 0 ? MAX_POLL_NANOS : IDLE_PARK_NANOS;
         park(Math.min(waitAsync, nextSinkDeadline - now), true);
         return false;
@@ -318,8 +305,6 @@ final class Worker implements Runnable {
         int taken = batchSize - before;
         if (taken > 0) {
             accounting.inWorkerHands.addAndGet(taken);
-            lastActivity = now;
-            pollBackoff = MIN_POLL_NANOS;
             runtime.signalSpace();
         }
     }
