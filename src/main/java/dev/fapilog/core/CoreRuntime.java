@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -75,6 +76,7 @@ public final class CoreRuntime implements LogRuntime {
 
     private final ConcurrentLinkedQueue<PendingOffer> asyncWaits = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Thread> spaceWaiters = new ConcurrentLinkedQueue<>();
+    private LongAdder queueFullDrops; // accounting's queue_full counter, set with it; spares a map lookup per drop
     private final AtomicInteger asyncWaitCount = new AtomicInteger();
     private final AtomicLong asyncWaitSequence = new AtomicLong();
     private volatile ExecutorService callbacks;
@@ -143,6 +145,7 @@ public final class CoreRuntime implements LogRuntime {
     private void startThreads(List<NamedSink> sinks, Stages stages, EventEncoder[] encoders) {
         Accounting acc = new Accounting(sinkNames(sinks));
         this.accounting = acc;
+        this.queueFullDrops = acc.intakeDropped.counter("queue_full");
         List<ConfigProblem> problems = new ArrayList<>();
         SinkRunner[] rs = new SinkRunner[sinks.size()];
         List<Thread> threads = new ArrayList<>();
@@ -529,7 +532,7 @@ public final class CoreRuntime implements LogRuntime {
     }
 
     private Acceptance queueFull() {
-        accounting.droppedAtIntake("queue_full");
+        queueFullDrops.increment();
         return Acceptance.DROPPED_QUEUE_FULL;
     }
 

@@ -9,6 +9,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class ReasonCounters {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
+    /** The counter for {@code reason}, made on first use: hot paths hold on to it instead of looking it up. */
+    LongAdder counter(String reason) {
+        return counts.computeIfAbsent(reason, r -> new LongAdder());
+    }
+
     void add(String reason, long n) {
         if (n != 0) {
             counts.computeIfAbsent(reason, r -> new LongAdder()).add(n);
