@@ -10,4 +10,6 @@ case "$mode" in
   *) echo "usage: $0 [quick|smoke]" >&2; exit 2 ;;
 esac
 mvn -B -ntp -q -f "$here/../pom.xml" install -DskipTests
-mvn -B -ntp -q -f "$here/pom.xml" compile exec:exec -Dbench.mode="$mode" -Dbench.out="$out"
+check=()
+[ "$mode" = smoke ] && check=(spotless:check) # CI validates the formatting; local runs apply it
+mvn -B -ntp -q -f "$here/pom.xml" "${check[@]}" compile exec:exec -Dbench.mode="$mode" -Dbench.out="$out"

@@ -20,7 +20,7 @@ echo "== 2/4 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1
 JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true test
 
 echo "== 3/4 examples-se"
-"${MVN[@]}" -f examples-se/pom.xml verify
+"${MVN[@]}" -f examples-se/pom.xml spotless:check verify
 
 echo "== 4/4 benchmarks (smoke)"
 benchmarks/run.sh smoke

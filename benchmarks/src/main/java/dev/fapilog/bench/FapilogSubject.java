@@ -61,10 +61,22 @@ final class FapilogSubject implements Subject {
     @Override
     public Object log(int i) {
         if (alog != null) {
-            return alog.info(Workload.MESSAGE, "user_id", Workload.userId(i), "amount", Workload.AMOUNT, "currency",
+            return alog.info(
+                    Workload.MESSAGE,
+                    "user_id",
+                    Workload.userId(i),
+                    "amount",
+                    Workload.AMOUNT,
+                    "currency",
                     Workload.CURRENCY);
         }
-        log.info(Workload.MESSAGE, "user_id", Workload.userId(i), "amount", Workload.AMOUNT, "currency",
+        log.info(
+                Workload.MESSAGE,
+                "user_id",
+                Workload.userId(i),
+                "amount",
+                Workload.AMOUNT,
+                "currency",
                 Workload.CURRENCY);
         return null;
     }

@@ -1,6 +1,8 @@
 package dev.fapilog.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,15 +31,18 @@ public final class LatencyMain {
         subject.enterContext();
         Histogram corrected = new Histogram(60_000_000_000L, 3);
         Histogram service = new Histogram(60_000_000_000L, 3);
-        pace(subject, rate, warmSeconds, null, null);
+        // Warm up past the moment a hung sink's queue fills, so that the drop path is compiled before it is measured.
+        pace(subject, rate, warmSeconds + (double) Workload.QUEUE / rate, null, null);
 
         String prefix = subject.backgroundThreadPrefix();
         long cpuBefore = Threads.cpuNanos(prefix);
         long droppedBefore = Math.max(0, subject.dropped());
+        long[] gcBefore = gc();
         long t0 = System.nanoTime();
         long sent = pace(subject, rate, seconds, corrected, service);
         long wall = System.nanoTime() - t0;
         long cpu = Threads.cpuNanos(prefix) - cpuBefore;
+        long[] gcAfter = gc();
         long dropped = subject.dropped() < 0 ? -1 : subject.dropped() - droppedBefore;
 
         Map<String, Object> r = new LinkedHashMap<>();
@@ -56,10 +61,27 @@ public final class LatencyMain {
         r.put("background_cpu_percent_of_core", 100.0 * cpu / wall);
         r.put("caller_busy_percent", 100.0 * service.getMean() * sent / wall);
         r.put("dropped_counted", dropped);
+        r.put("gc_pauses", gcAfter[0] - gcBefore[0]);
+        r.put("gc_pause_ms", gcAfter[1] - gcBefore[1]);
         r.put("settings", subject.settings());
         new ObjectMapper().writeValue(result.toFile(), r);
         Files.deleteIfExists(file);
         Runtime.getRuntime().halt(0); // a hung sink never lets a library shut down cleanly
+    }
+
+    /**
+     * Collections so far and their total time in ms, over every collector: a stop-the-world pause inside the measured
+     * window shows up, corrected for coordinated omission, as rate x pause slow calls, so the tail of a short window
+     * depends on whether one fell into it.
+     */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     /** Offers events at {@code rate} for {@code seconds}; records into the histograms when given. */

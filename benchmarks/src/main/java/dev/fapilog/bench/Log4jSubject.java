@@ -47,6 +47,8 @@ final class Log4jSubject implements Subject {
         setIfAbsent("log4j2.garbagefreeThreadContextMap", "true");
         setIfAbsent("log4j2.isWebapp", "false");
         setIfAbsent("log4j2.statusLoggerLevel", "ERROR");
+        // The harness stops the context itself; Log4j's own hook would wait for a hung appender before the JVM exits.
+        setIfAbsent("log4j2.shutdownHookEnabled", "false");
         if (!lossless) {
             setIfAbsent("log4j2.asyncQueueFullPolicy", "Discard");
             setIfAbsent("log4j2.discardThreshold", "INFO");

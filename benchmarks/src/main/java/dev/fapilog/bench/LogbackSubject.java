@@ -66,8 +66,8 @@ final class LogbackSubject implements Subject {
         root.addAppender(async);
         log = context.getLogger("bench");
         settings = "AsyncAppender queueSize=" + queue + ", neverBlock=true (drops silently when full), "
-                + "discardingThreshold=0, LogstashEncoder 8.1, " + (target == Target.FILE
-                        ? "FileAppender (immediateFlush=false)" : "OutputStreamAppender")
+                + "discardingThreshold=0, LogstashEncoder 8.1, "
+                + (target == Target.FILE ? "FileAppender (immediateFlush=false)" : "OutputStreamAppender")
                 + ", fields as StructuredArguments.kv" + (lossless ? " (no lossless mode with neverBlock)" : "");
     }
 
@@ -79,14 +79,18 @@ final class LogbackSubject implements Subject {
 
     @Override
     public Object log(int i) {
-        log.info(Workload.MESSAGE, kv("user_id", Workload.userId(i)), kv("amount", Workload.AMOUNT),
+        log.info(
+                Workload.MESSAGE,
+                kv("user_id", Workload.userId(i)),
+                kv("amount", Workload.AMOUNT),
                 kv("currency", Workload.CURRENCY));
         return null;
     }
 
     @Override
     public void flush() {
-        AsyncAppender async = (AsyncAppender) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("async");
+        AsyncAppender async = (AsyncAppender)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("async");
         try {
             while (async.getNumberOfElementsInQueue() > 0) {
                 Thread.sleep(1);

@@ -14,9 +14,6 @@ final class Workload {
     /** Queue capacity used by every library (Log4j rounds to a power of two, so all use one). */
     static final int QUEUE = 1 << 14;
 
-    /** The larger queue of the caller-cost benchmark, so that the queue never fills inside one measured iteration. */
-    static final int CALLER_QUEUE = 1 << 20;
-
     private Workload() {}
 
     /** A user id that varies like a real one (and is not a cached small Integer). */

@@ -44,11 +44,15 @@ public final class Demo {
             tenantLog.error("Payment failed", new IllegalStateException("card declined"), "order_id", "o-42");
 
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            pool.submit(LogContext.wrap(() -> log.info("Sending receipt", "channel", "email"))).get();
+            pool.submit(LogContext.wrap(() -> log.info("Sending receipt", "channel", "email")))
+                    .get();
             pool.shutdown();
             pool.awaitTermination(5, TimeUnit.SECONDS);
         }
-        log.atInfo().with("items", List.of("book", "pen")).with("weight_kg", 1.25).log("Order shipped");
+        log.atInfo()
+                .with("items", List.of("book", "pen"))
+                .with("weight_kg", 1.25)
+                .log("Order shipped");
 
         AsyncLogger audit = runtime.asyncLogger("audit");
         Acceptance accepted = audit.audit("Refund approved", "order_id", "o-42", "approved_by", "ops-7")
