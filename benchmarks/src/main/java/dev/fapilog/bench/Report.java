@@ -45,18 +45,15 @@ final class Report {
                 "| Facade | Throughput | p50 | p99 | Log4j 2 async: throughput | p50 | p99 | Logback async: throughput "
                         + "| p50 | p99 |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (String lib : new String[] {"fapilog-async", "fapilog"}) {
-            md.append("| ").append(label(lib));
+            List<Object> cells = new java.util.ArrayList<>(List.of(label(lib)));
             for (String col : new String[] {lib, "log4j2", "logback"}) {
                 Map<String, Object> c = Rows.find(caller, "library", col, "sink", "discard");
                 Map<String, Object> t = Rows.find(tp, "library", col, "producers", 1);
-                md.append(" | ")
-                        .append(fmt(Rows.num(t, "events_per_second"), 0))
-                        .append("/s | ")
-                        .append(ns(Rows.num(c, "p50_ns")))
-                        .append(" | ")
-                        .append(ns(Rows.num(c, "p99_ns")));
+                cells.add(fmt(Rows.num(t, "events_per_second"), 0) + "/s");
+                cells.add(ns(Rows.num(c, "p50_ns")));
+                cells.add(ns(Rows.num(c, "p99_ns")));
             }
-            md.append(" |\n");
+            row(md, cells.toArray());
         }
         md.append("\n");
         md.append("| Library / facade | Throughput to a file, 1 producer | Caller p50 | Caller p99 | Caller p99.9 "
@@ -64,21 +61,15 @@ final class Report {
         for (String lib : Suite.LIBRARIES) {
             Map<String, Object> c = Rows.find(caller, "library", lib, "sink", "discard");
             Map<String, Object> t = Rows.find(tp, "library", lib, "producers", 1);
-            md.append("| ")
-                    .append(label(lib))
-                    .append(" | ")
-                    .append(t == null ? "-" : fmt(Rows.num(t, "events_per_second"), 0) + " events/s")
-                    .append(" | ")
-                    .append(ns(Rows.num(c, "p50_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(c, "p99_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(c, "p999_ns")))
-                    .append(" | ")
-                    .append(t == null ? "-" : fmt(Rows.num(t, "caller_bytes_per_event"), 0) + " B")
-                    .append(" | ")
-                    .append(t == null ? "-" : fmt(Rows.num(t, "worker_bytes_per_event"), 1) + " B")
-                    .append(" |\n");
+            row(
+                    md,
+                    label(lib),
+                    t == null ? "-" : fmt(Rows.num(t, "events_per_second"), 0) + " events/s",
+                    ns(Rows.num(c, "p50_ns")),
+                    ns(Rows.num(c, "p99_ns")),
+                    ns(Rows.num(c, "p999_ns")),
+                    t == null ? "-" : fmt(Rows.num(t, "caller_bytes_per_event"), 0) + " B",
+                    t == null ? "-" : fmt(Rows.num(t, "worker_bytes_per_event"), 1) + " B");
         }
         Map<String, Object> ours = Rows.find(caller, "library", "fapilog", "sink", "discard");
         Map<String, Object> tpOurs = Rows.find(tp, "library", "fapilog", "producers", 1);
@@ -86,15 +77,12 @@ final class Report {
         for (String peer : new String[] {"log4j2", "logback"}) {
             Map<String, Object> c = Rows.find(caller, "library", peer, "sink", "discard");
             Map<String, Object> t = Rows.find(tp, "library", peer, "producers", 1);
-            md.append("| ")
-                    .append(label(peer))
-                    .append(" | ")
-                    .append(fmt(Rows.num(ours, "p50_ns") / Rows.num(c, "p50_ns"), 2))
-                    .append(" | ")
-                    .append(fmt(Rows.num(ours, "p999_ns") / Rows.num(c, "p999_ns"), 2))
-                    .append(" | ")
-                    .append(fmt(Rows.num(tpOurs, "events_per_second") / Rows.num(t, "events_per_second"), 2))
-                    .append(" |\n");
+            row(
+                    md,
+                    label(peer),
+                    fmt(Rows.num(ours, "p50_ns") / Rows.num(c, "p50_ns"), 2),
+                    fmt(Rows.num(ours, "p999_ns") / Rows.num(c, "p999_ns"), 2),
+                    fmt(Rows.num(tpOurs, "events_per_second") / Rows.num(t, "events_per_second"), 2));
         }
         md.append("\n");
     }
@@ -103,15 +91,11 @@ final class Report {
     private static void targets(StringBuilder md, Map<String, Object> all) {
         md.append("## Targets\n\n| Target | Measured | Met |\n|---|---|---|\n");
         for (Map<String, Object> t : (List<Map<String, Object>>) all.get("targets")) {
-            md.append("| ")
-                    .append(t.get("target"))
-                    .append(" | ")
-                    .append(fmt(Rows.num(t, "value"), 2))
-                    .append(' ')
-                    .append(t.get("unit"))
-                    .append(" | ")
-                    .append(Boolean.TRUE.equals(t.get("met")) ? "yes" : "**no**")
-                    .append(" |\n");
+            row(
+                    md,
+                    t.get("target"),
+                    fmt(Rows.num(t, "value"), 2) + " " + t.get("unit"),
+                    Boolean.TRUE.equals(t.get("met")) ? "yes" : "**no**");
         }
         md.append("\n");
     }
@@ -125,29 +109,19 @@ final class Report {
         md.append("| Sink | Library | p50 | p90 | p99 | p99.9 | p99.99 | max | samples | JVM-wide alloc/op | dropped "
                 + "while measured |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : Rows.list(all, "caller_cost")) {
-            md.append("| ")
-                    .append(r.get("sink"))
-                    .append(" | ")
-                    .append(label((String) r.get("library")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p50_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p90_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p99_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p999_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p9999_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "max_ns")))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "samples"), 0))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "jvm_bytes_per_op"), 0))
-                    .append(" B | ")
-                    .append(counted(Rows.num(r, "dropped_while_measured")))
-                    .append(" |\n");
+            row(
+                    md,
+                    r.get("sink"),
+                    label((String) r.get("library")),
+                    ns(Rows.num(r, "p50_ns")),
+                    ns(Rows.num(r, "p90_ns")),
+                    ns(Rows.num(r, "p99_ns")),
+                    ns(Rows.num(r, "p999_ns")),
+                    ns(Rows.num(r, "p9999_ns")),
+                    ns(Rows.num(r, "max_ns")),
+                    fmt(Rows.num(r, "samples"), 0),
+                    fmt(Rows.num(r, "jvm_bytes_per_op"), 0) + " B",
+                    counted(Rows.num(r, "dropped_while_measured")));
         }
         md.append("\nJVM-wide alloc/op (JMH `-prof gc`) counts every thread, the background thread included; the "
                 + "caller's own allocation is in the throughput table.\n\n");
@@ -158,26 +132,17 @@ final class Report {
         md.append("| Library | Producers | events/s | MB/s | bytes/line | lines = sent - counted drops | caller alloc "
                 + "| worker alloc |\n|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : Rows.list(all, "throughput")) {
-            md.append("| ")
-                    .append(label((String) r.get("library")))
-                    .append(" | ")
-                    .append(r.get("producers"))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "events_per_second"), 0))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "mb_per_second"), 1))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "bytes_per_line"), 0))
-                    .append(" | ")
-                    .append(r.get("lines"))
-                    .append(" of ")
-                    .append(r.get("sent"))
-                    .append(Boolean.TRUE.equals(r.get("lines_match")) ? " (ok)" : " (**lost**)")
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "caller_bytes_per_event"), 0))
-                    .append(" B | ")
-                    .append(fmt(Rows.num(r, "worker_bytes_per_event"), 1))
-                    .append(" B |\n");
+            row(
+                    md,
+                    label((String) r.get("library")),
+                    r.get("producers"),
+                    fmt(Rows.num(r, "events_per_second"), 0),
+                    fmt(Rows.num(r, "mb_per_second"), 1),
+                    fmt(Rows.num(r, "bytes_per_line"), 0),
+                    r.get("lines") + " of " + r.get("sent")
+                            + (Boolean.TRUE.equals(r.get("lines_match")) ? " (ok)" : " (**lost**)"),
+                    fmt(Rows.num(r, "caller_bytes_per_event"), 0) + " B",
+                    fmt(Rows.num(r, "worker_bytes_per_event"), 1) + " B");
         }
         md.append("\n");
     }
@@ -187,33 +152,19 @@ final class Report {
         md.append("| Sink | Offered rate | Library | p50 | p99 | p99.9 | max | service p99.9 | background CPU "
                 + "| dropped (counted) | GC in window |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : Rows.list(all, "latency")) {
-            md.append("| ")
-                    .append(r.get("target"))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "rate"), 0))
-                    .append("/s | ")
-                    .append(label((String) r.get("library")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p50_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p99_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "p999_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "max_ns")))
-                    .append(" | ")
-                    .append(ns(Rows.num(r, "service_p999_ns")))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "background_cpu_percent_of_core"), 1))
-                    .append("% | ")
-                    .append(counted(Rows.num(r, "dropped_counted")))
-                    .append(" of ")
-                    .append(fmt(Rows.num(r, "sent"), 0))
-                    .append(" | ")
-                    .append(fmt(Rows.num(r, "gc_pauses"), 0))
-                    .append(" / ")
-                    .append(fmt(Rows.num(r, "gc_pause_ms"), 0))
-                    .append(" ms |\n");
+            row(
+                    md,
+                    r.get("target"),
+                    fmt(Rows.num(r, "rate"), 0) + "/s",
+                    label((String) r.get("library")),
+                    ns(Rows.num(r, "p50_ns")),
+                    ns(Rows.num(r, "p99_ns")),
+                    ns(Rows.num(r, "p999_ns")),
+                    ns(Rows.num(r, "max_ns")),
+                    ns(Rows.num(r, "service_p999_ns")),
+                    fmt(Rows.num(r, "background_cpu_percent_of_core"), 1) + "%",
+                    counted(Rows.num(r, "dropped_counted")) + " of " + fmt(Rows.num(r, "sent"), 0),
+                    fmt(Rows.num(r, "gc_pauses"), 0) + " / " + fmt(Rows.num(r, "gc_pause_ms"), 0) + " ms");
         }
         md.append("\nThe call is timed from its slot in the schedule, so one stop-the-world pause of d ms inside the "
                 + "measured window adds rate x d slow calls: where a tail is far above its neighbours, the last column "
@@ -234,6 +185,15 @@ final class Report {
         for (String s : seen) {
             md.append(s).append('\n');
         }
+    }
+
+    /** One table row: the cells between pipes. */
+    private static void row(StringBuilder md, Object... cells) {
+        md.append('|');
+        for (Object cell : cells) {
+            md.append(' ').append(cell).append(" |");
+        }
+        md.append('\n');
     }
 
     static String label(String lib) {
