@@ -126,14 +126,8 @@ final class Log4jSubject implements Subject {
     @Override
     public void flush() {
         // Async loggers have no flush: wait until the ring buffer is empty.
-        try {
-            var admin = ((org.apache.logging.log4j.core.async.AsyncLoggerContext) context).createRingBufferAdmin();
-            while (admin.getRemainingCapacity() < admin.getBufferSize()) {
-                Thread.sleep(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        var admin = ((org.apache.logging.log4j.core.async.AsyncLoggerContext) context).createRingBufferAdmin();
+        Subject.pollUntil(() -> admin.getRemainingCapacity() == admin.getBufferSize());
     }
 
     @Override

@@ -91,13 +91,7 @@ final class LogbackSubject implements Subject {
     public void flush() {
         AsyncAppender async = (AsyncAppender)
                 context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("async");
-        try {
-            while (async.getNumberOfElementsInQueue() > 0) {
-                Thread.sleep(1);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Subject.pollUntil(() -> async.getNumberOfElementsInQueue() == 0);
     }
 
     @Override

@@ -30,6 +30,17 @@ interface Subject extends AutoCloseable {
     /** The settings used, for the results. */
     String settings();
 
+    /** For libraries without a flush: checks {@code done} every millisecond until it holds (or the thread is interrupted). */
+    static void pollUntil(java.util.function.BooleanSupplier done) {
+        try {
+            while (!done.getAsBoolean()) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Creates a subject.
      *
