@@ -10,8 +10,12 @@ package dev.fapilog;
  */
 public record ConfigProblem(String code, String key, String value, String allowed) {
 
-    /** {@code FAPILOG-C003 fapilog.queue.capacity = '0': allowed: an integer from 1 to 16777216}. */
+    /**
+     * {@code FAPILOG-C003 fapilog.queue.capacity = '0': an integer from 1 to 16777216}; for an environment variable
+     * that maps to no setting, {@code FAPILOG-C001 environment variable FAPILOG_QUEUE_CAPASITY = '10': ...}.
+     */
     public String describe() {
-        return code + " fapilog." + key + " = " + (value == null ? "(missing)" : "'" + value + "'") + ": " + allowed;
+        String name = key.startsWith("FAPILOG_") ? "environment variable " + key : "fapilog." + key;
+        return code + " " + name + " = " + (value == null ? "(missing)" : "'" + value + "'") + ": " + allowed;
     }
 }

@@ -32,15 +32,14 @@ public final class BootProvider implements FapilogProvider {
                 if (defaultFailure != null) {
                     throw defaultFailure;
                 }
-                DefaultRuntimeConfig config =
-                        DefaultRuntimeConfig.read(System.getProperties(), System.getenv(), catalog());
+                SystemSettings config = SystemSettings.read(System.getProperties(), System.getenv(), catalog());
                 try {
-                    if (!config.problems.isEmpty()) {
-                        throw new ConfigurationException(config.problems);
+                    if (!config.problems().isEmpty()) {
+                        throw new ConfigurationException(config.problems());
                     }
                     RuntimeBuilder b = new RuntimeBuilder(catalog());
                     b.setting("name", "default");
-                    b.settings(config.settings);
+                    b.settings(config.settings());
                     defaultRuntime = b.buildRuntime();
                 } catch (ConfigurationException invalid) {
                     defaultFailure = invalid;
@@ -51,7 +50,12 @@ public final class BootProvider implements FapilogProvider {
         }
     }
 
-    private static PluginCatalog catalog() {
+    /** A new builder; the integrations use it for what {@link RuntimeBuilder} adds to {@link LoggerBuilder}. */
+    public static RuntimeBuilder builder() {
+        return new RuntimeBuilder(catalog());
+    }
+
+    static PluginCatalog catalog() {
         PluginCatalog c = catalog;
         if (c == null) {
             synchronized (LOCK) {

@@ -40,10 +40,18 @@ final class RuntimeAssembler {
     private final Settings settings;
     private final PluginCatalog catalog;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final boolean createSinks;
+    /** Sinks named in the settings that the catalog has, created or not (bad options, or a check run). */
+    private final Set<String> knownNamedSinks = new HashSet<>();
 
-    RuntimeAssembler(Settings settings, PluginCatalog catalog) {
+    /**
+     * @param createSinks {@code false} for a check that validates names and options without calling any
+     *     {@link SinkProvider#create}; {@link #assemble} then returns parts without the named sinks
+     */
+    RuntimeAssembler(Settings settings, PluginCatalog catalog, boolean createSinks) {
         this.settings = settings;
         this.catalog = catalog;
+        this.createSinks = createSinks;
     }
 
     List<ConfigProblem> problems() {
@@ -111,8 +119,9 @@ final class RuntimeAssembler {
                         "a Sink, Filter, Enricher, Redactor or Processor from dev.fapilog.spi"));
             }
         }
+        used.addAll(knownNamedSinks);
         checkSinkKeys(used);
-        if (sinks.isEmpty()) {
+        if (sinks.isEmpty() && knownNamedSinks.isEmpty()) {
             problems.add(new ConfigProblem(
                     ProblemCodes.CONFLICT,
                     "sinks",
@@ -130,8 +139,9 @@ final class RuntimeAssembler {
             }
             return null;
         }
+        knownNamedSinks.add(name);
         Map<String, String> given = settings.sinkOptions().getOrDefault(name, Map.of());
-        if (!validOptions(name, provider.options(), given)) {
+        if (!validOptions(name, provider.options(), given) || !createSinks) {
             return null;
         }
         try {

@@ -131,10 +131,13 @@ public final class RuntimeBuilder implements LoggerBuilder {
         return this;
     }
 
-    /** Like {@link #threadFactory(ThreadFactory)}, naming where it came from for the start-up line. */
+    /**
+     * Like {@link #threadFactory(ThreadFactory)}, naming where it came from for the start-up line. A {@code null}
+     * factory keeps the built-in daemon threads and only names why (for example "no ManagedThreadFactory found").
+     */
     public LoggerBuilder threadFactory(ThreadFactory factory, String source) {
-        threadFactory(factory);
-        this.threadSource = source;
+        this.threadFactory = factory;
+        this.threadSource = Objects.requireNonNull(source, "source");
         return this;
     }
 
@@ -182,27 +185,48 @@ public final class RuntimeBuilder implements LoggerBuilder {
         return rt.asyncLogger(rt.name());
     }
 
+    /**
+     * Every problem {@link #buildRuntime()} would report about the settings and plug-in names, found without creating
+     * sinks or threads, so it can run at deployment time. What only creation can reveal (a sink provider that throws,
+     * a thread factory that fails) is still reported by {@code buildRuntime()}.
+     *
+     * @return the problems; empty when the settings are valid
+     */
+    public List<ConfigProblem> check() {
+        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, environment());
+        List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
+        problems.addAll(resolved.problems());
+        // Runs on the defaults that replaced bad values too, so one pass reports every problem.
+        RuntimeAssembler assembler = new RuntimeAssembler(resolved.settings(), catalog, false);
+        assembler.assemble(plugins);
+        problems.addAll(assembler.problems());
+        return problems;
+    }
+
+    private EnvironmentFacts environment() {
+        return environment != null ? environment : EnvironmentFacts.detect();
+    }
+
     @Override
-    public LogRuntime buildRuntime() {
+    public CoreRuntime buildRuntime() {
         if (built) {
             throw new IllegalStateException("This builder was already built; use a new one for another runtime");
         }
-        EnvironmentFacts env = environment != null ? environment : EnvironmentFacts.detect();
-        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, env);
+        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, environment());
         List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
         problems.addAll(resolved.problems());
         if (!resolved.ok()) {
             throw new ConfigurationException(problems);
         }
         Settings s = resolved.settings();
-        RuntimeAssembler assembler = new RuntimeAssembler(s, catalog);
+        RuntimeAssembler assembler = new RuntimeAssembler(s, catalog, true);
         PipelineParts parts = assembler.assemble(plugins);
         problems.addAll(assembler.problems());
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         ThreadFactory tf = threadFactory != null ? threadFactory : new PipelineThreadFactory(s.name());
-        String source = threadFactory != null ? threadSource : "fapilog daemon threads (no thread factory given)";
+        String source = threadSource != null ? threadSource : "fapilog daemon threads (no thread factory given)";
         CoreRuntime runtime = CoreRuntime.start(s, parts, tf, source, diagnosticsListener);
         built = true; // only a runtime that started uses the builder up; a failed build can be fixed and retried
         for (String warning : catalog.warnings()) {

@@ -109,7 +109,11 @@ public final class SettingsResolver {
         }
     }
 
-    /** The outcome: settings when there were no problems, else the problems. */
+    /**
+     * The outcome. {@code settings} is always present: when there are problems, each bad value is replaced by its
+     * default, so later checks (plug-in names, sink options) can still run and report in the same pass; such
+     * settings must not be used to start a runtime.
+     */
     public record Result(Settings settings, List<ConfigProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
@@ -130,7 +134,7 @@ public final class SettingsResolver {
     public static Result resolve(Map<String, String> explicit, EnvironmentFacts env) {
         SettingsResolver r = new SettingsResolver(explicit, env);
         Settings s = r.build(env);
-        return new Result(r.problems.isEmpty() ? s : null, List.copyOf(r.problems));
+        return new Result(s, List.copyOf(r.problems));
     }
 
     /** {@code fapilog.queue.capacity} becomes {@code queue.capacity}. */
@@ -493,7 +497,7 @@ public final class SettingsResolver {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : new TreeSet<>(candidates)) {
-            int d = distance(key.toLowerCase(Locale.ROOT), candidate);
+            int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

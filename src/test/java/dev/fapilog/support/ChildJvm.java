@@ -13,6 +13,12 @@ public final class ChildJvm {
     private ChildJvm() {}
 
     public static Result run(Class<?> main, List<String> jvmArgs, String... args) throws Exception {
+        return run(main, jvmArgs, java.util.Map.of(), args);
+    }
+
+    /** Runs with extra environment variables (after every inherited {@code FAPILOG_*} variable is removed). */
+    public static Result run(Class<?> main, List<String> jvmArgs, java.util.Map<String, String> env, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         cmd.addAll(jvmArgs);
@@ -22,6 +28,7 @@ public final class ChildJvm {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("FAPILOG_"));
+        pb.environment().putAll(env);
         Process p = pb.start();
         // Read both streams fully, concurrently, so a chatty child never blocks on a full pipe.
         var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

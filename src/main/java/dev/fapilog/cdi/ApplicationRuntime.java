@@ -1,0 +1,89 @@
+package dev.fapilog.cdi;
+
+import dev.fapilog.boot.RuntimeBuilder;
+import dev.fapilog.core.CoreRuntime;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+/**
+ * The bean that owns the application's runtime: one per application (CDI container), {@code @ApplicationScoped}.
+ * Injected loggers of both facades are views over it. It starts the runtime on first use (at application start unless
+ * {@code fapilog.cdi.startup=lazy}) with the container's thread factory, fires {@link FapilogStarted}, and hands the
+ * application's end to a {@link ShutdownSequence}, which drains the runtime once and fires {@link FapilogDrained}.
+ *
+ * <p>Thread-safe. Starting throws {@link dev.fapilog.ConfigurationException} when a sink or the thread factory fails;
+ * everything else the settings could get wrong was already reported when the deployment was validated.
+ */
+@ApplicationScoped
+class ApplicationRuntime {
+    private final Object lock = new Object();
+    private volatile CoreRuntime runtime;
+    private volatile ShutdownSequence shutdown;
+
+    @Inject
+    FapilogExtension extension;
+
+    @Inject
+    BeanManager beans;
+
+    /** The runtime, started on the first call. */
+    CoreRuntime runtime() {
+        CoreRuntime rt = runtime;
+        if (rt != null) {
+            return rt;
+        }
+        FapilogStarted started;
+        synchronized (lock) {
+            if (runtime != null) {
+                return runtime;
+            }
+            ThreadFactoryLookup.Found threads = ThreadFactoryLookup.find(beans);
+            RuntimeBuilder builder =
+                    DeploymentSettings.builder(extension.settings().runtime());
+            builder.threadFactory(threads.factory(), threads.source());
+            rt = builder.buildRuntime();
+            shutdown = new ShutdownSequence(rt, rt.settings().shutdownTimeout(), this::drained);
+            runtime = rt;
+            extension.register(this);
+            started = new FapilogStarted(rt, threads.source());
+        }
+        // Outside the lock and after publication: observers may log, which comes back here.
+        fire(started);
+        return rt;
+    }
+
+    /** The shutdown sequence of a started runtime, else {@code null}. */
+    ShutdownSequence shutdown() {
+        return shutdown;
+    }
+
+    @PreDestroy
+    void preDestroy() {
+        ShutdownSequence s = shutdown;
+        if (s != null) {
+            s.preDestroy(extension.isApplicationEnding());
+        }
+    }
+
+    private void drained(FapilogDrained event) {
+        extension.unregister(this);
+        fire(event);
+    }
+
+    private void fire(Object event) {
+        try {
+            beans.getEvent().select(Object.class).fire(event);
+        } catch (RuntimeException observerFailed) {
+            // An observer's failure must not fail the start or the shutdown; it is reported, not thrown.
+            runtime.diagnostics()
+                    .warn(
+                            "cdi",
+                            "event-observer",
+                            "an observer of " + event.getClass().getSimpleName() + " failed",
+                            "error",
+                            observerFailed.toString());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.fapilog.cdi;
+
+import dev.fapilog.ConfigurationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The portable extension: registered through {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}, so the
+ * library jar needs no {@code beans.xml}. Per container (each deployment has its own instance, so applications never
+ * share state) it
+ *
+ * <ul>
+ *   <li>adds the beans that produce {@code Logger}, {@code AsyncLogger} and {@code LogRuntime};
+ *   <li>reads every {@code fapilog.*} setting when the deployment is validated and reports all problems at once as one
+ *       deployment problem, so a bad configuration fails the deployment with one coded message;
+ *   <li>starts the runtime when the application scope is initialised ({@code fapilog.cdi.startup=eager}, the default);
+ *   <li>passes the application's end ({@code @BeforeDestroyed}, {@code @Destroyed}, {@code BeforeShutdown}) to each
+ *       started runtime's {@link ShutdownSequence}, holding direct references because the context is gone by then.
+ * </ul>
+ */
+public class FapilogExtension implements Extension {
+    private final List<ApplicationRuntime> started = new CopyOnWriteArrayList<>();
+    private volatile DeploymentSettings settings;
+    private volatile boolean applicationEnding;
+
+    void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
+        event.addAnnotatedType(beans.createAnnotatedType(ApplicationRuntime.class), ApplicationRuntime.class.getName());
+        event.addAnnotatedType(beans.createAnnotatedType(LoggerProducer.class), LoggerProducer.class.getName());
+    }
+
+    void readSettings(@Observes AfterDeploymentValidation event) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        DeploymentSettings read =
+                DeploymentSettings.read(loader != null ? loader : FapilogExtension.class.getClassLoader());
+        if (!read.problems().isEmpty()) {
+            ConfigurationException invalid = new ConfigurationException(read.problems());
+            event.addDeploymentProblem(new DeploymentException(invalid.getMessage(), invalid));
+        }
+        settings = read;
+    }
+
+    void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beans) {
+        DeploymentSettings s = settings;
+        if (s != null && s.problems().isEmpty() && s.cdi().eagerStart()) {
+            Bean<?> bean = beans.resolve(beans.getBeans(ApplicationRuntime.class));
+            ((ApplicationRuntime)
+                            beans.getReference(bean, ApplicationRuntime.class, beans.createCreationalContext(bean)))
+                    .runtime();
+        }
+    }
+
+    void applicationEnding(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        applicationEnding = true;
+        each(ShutdownSequence::beforeDestroyed);
+    }
+
+    void applicationDestroyed(@Observes @Destroyed(ApplicationScoped.class) Object event) {
+        applicationEnding = true;
+        each(ShutdownSequence::destroyed);
+    }
+
+    void containerShutdown(@Observes BeforeShutdown event) {
+        each(ShutdownSequence::beforeShutdown);
+        started.clear();
+    }
+
+    /** The deployment's settings, read when it was validated. */
+    DeploymentSettings settings() {
+        DeploymentSettings s = settings;
+        if (s == null) {
+            throw new IllegalStateException("fapilog settings are read when the deployment is validated; a logger was"
+                    + " requested before that (from another extension?)");
+        }
+        return s;
+    }
+
+    boolean isApplicationEnding() {
+        return applicationEnding;
+    }
+
+    void register(ApplicationRuntime owner) {
+        started.add(owner);
+    }
+
+    void unregister(ApplicationRuntime owner) {
+        started.remove(owner);
+    }
+
+    private void each(Consumer<ShutdownSequence> step) {
+        for (ApplicationRuntime owner : started) {
+            ShutdownSequence s = owner.shutdown();
+            if (s != null) {
+                step.accept(s);
+            }
+        }
+    }
+}
