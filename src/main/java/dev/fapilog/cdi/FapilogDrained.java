@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * Fired (synchronously, as a CDI event) once the application's runtime has drained, at the end of the application.
  * The application scope has usually ended by then, so observe it with a static method, in a {@code @Dependent} bean or
- * in an extension; an observer on an {@code @ApplicationScoped} bean may no longer be callable (its failure is
- * reported on the diagnostics channel, never thrown into the shutdown).
+ * in an extension; an observer on an {@code @ApplicationScoped} bean may no longer be callable. An observer that
+ * throws is reported on the diagnostics channel, never thrown into the shutdown (observers after it are not called,
+ * as for any CDI event).
  *
  * <pre>{@code
  * static void onDrained(@Observes FapilogDrained drained) { System.err.println(drained.result().summary()); }

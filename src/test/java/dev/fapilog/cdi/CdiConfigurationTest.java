@@ -131,6 +131,14 @@ class CdiConfigurationTest {
     }
 
     @Test
+    void everyIntegrationKeyIsDocumented() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("docs/reference/configuration.md"));
+        for (String key : CdiSettings.DEFAULTS.keySet()) {
+            assertThat(doc).contains("`fapilog." + key + "`");
+        }
+    }
+
+    @Test
     void presetThatNeedsAMissingPluginFailsTheDeployment() {
         assertThatThrownBy(() -> CdiApp.start(Map.of("fapilog.preset", "hardened")))
                 .isInstanceOf(DeploymentException.class)
