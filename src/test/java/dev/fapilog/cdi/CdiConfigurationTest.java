@@ -26,13 +26,7 @@ class CdiConfigurationTest {
     Path dir;
 
     private Map<String, String> config(String... keyValues) {
-        Map<String, String> m = new HashMap<>();
-        m.put("fapilog.sinks", "file");
-        m.put("fapilog.sink.file.path", dir.resolve("out.jsonl").toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put(keyValues[i], keyValues[i + 1]);
-        }
-        return m;
+        return CdiApp.fileSink(dir.resolve("out.jsonl"), keyValues);
     }
 
     private static Settings settingsOf(CdiApp app) {

@@ -24,11 +24,7 @@ class CdiInjectionTest {
     Path dir;
 
     private Map<String, String> fileConfig() {
-        return Map.of(
-                "fapilog.sinks",
-                "file",
-                "fapilog.sink.file.path",
-                dir.resolve("out.jsonl").toString());
+        return CdiApp.fileSink(dir.resolve("out.jsonl"));
     }
 
     private List<JsonNode> lines() throws Exception {

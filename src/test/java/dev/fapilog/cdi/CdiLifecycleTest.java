@@ -15,7 +15,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,13 +33,7 @@ class CdiLifecycleTest {
     }
 
     private Map<String, String> config(String... keyValues) {
-        Map<String, String> m = new HashMap<>();
-        m.put("fapilog.sinks", "file");
-        m.put("fapilog.sink.file.path", dir.resolve("out.jsonl").toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put(keyValues[i], keyValues[i + 1]);
-        }
-        return m;
+        return CdiApp.fileSink(dir.resolve("out.jsonl"), keyValues);
     }
 
     private List<JsonNode> lines() throws Exception {

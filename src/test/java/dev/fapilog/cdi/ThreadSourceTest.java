@@ -8,7 +8,6 @@ import dev.fapilog.support.StdStreams;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,7 @@ class ThreadSourceTest {
     }
 
     private Map<String, String> config() {
-        Map<String, String> m = new HashMap<>();
-        m.put("fapilog.sinks", "file");
-        m.put("fapilog.sink.file.path", dir.resolve("out.jsonl").toString());
-        return m;
+        return CdiApp.fileSink(dir.resolve("out.jsonl"));
     }
 
     private static String threadSource() {

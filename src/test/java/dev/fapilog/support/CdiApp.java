@@ -65,6 +65,20 @@ public final class CdiApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Configuration that sends the app's events to {@code out} (a JSON-lines file the test reads back), plus further
+     * {@code key, value} pairs.
+     */
+    public static Map<String, String> fileSink(Path out, String... keyValues) {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("fapilog.sinks", "file");
+        m.put("fapilog.sink.file.path", out.toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
     /** A bean class every app has. */
     @jakarta.enterprise.context.Dependent
     public static class AppMarker {}
