@@ -66,6 +66,14 @@ class DemoTest {
         assertEquals(
                 "dev.fapilog.examples.se.OrderService", placed.get("logger").asText());
         assertEquals("orders-demo", placed.get("diagnostics").get("service").asText());
+        assertEquals(
+                "dev.fapilog.examples.se.OrdersResource",
+                byMessage.get("Order not found").get("logger").asText(),
+                "@Inject Logger in a JAX-RS resource is named after it");
+        assertEquals(
+                "dev.fapilog.examples.se.ReportsResource",
+                byMessage.get("Slow report built").get("logger").asText(),
+                "@Inject AsyncLogger likewise");
         JsonNode failed = byMessage.get("Request failed");
         assertEquals("ERROR", failed.get("level").asText());
         assertEquals(
