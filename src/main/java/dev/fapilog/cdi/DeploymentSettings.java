@@ -23,18 +23,35 @@ record DeploymentSettings(Map<String, String> runtime, CdiSettings cdi, List<Con
     /** Settings as read, before they are split and checked. */
     record Raw(Map<String, String> values, List<ConfigProblem> problems, String source) {}
 
-    static DeploymentSettings read(ClassLoader loader) {
+    static DeploymentSettings read(ClassLoader loader, List<IntegrationModule> modules) {
         Map<String, String> byEnvName = new TreeMap<>(SystemSettings.byEnvironmentName());
         CdiSettings.DEFAULTS.keySet().forEach(k -> byEnvName.put(SystemSettings.envName(k), k));
-        return check(readRaw(loader, byEnvName));
+        modules.forEach(m -> m.keys().forEach(k -> byEnvName.put(SystemSettings.envName(k), k)));
+        return check(readRaw(loader, byEnvName), modules);
     }
 
-    static DeploymentSettings check(Raw raw) {
+    /** Splits the keys between the runtime, the CDI integration and the modules, and checks each part. */
+    static DeploymentSettings check(Raw raw, List<IntegrationModule> modules) {
         List<ConfigProblem> problems = new ArrayList<>(raw.problems());
         Map<String, String> runtime = new TreeMap<>();
         Map<String, String> cdiKeys = new TreeMap<>();
-        raw.values().forEach((k, v) -> (k.startsWith("cdi.") ? cdiKeys : runtime).put(k, v));
+        Map<IntegrationModule, Map<String, String>> moduleKeys = new java.util.LinkedHashMap<>();
+        modules.forEach(m -> moduleKeys.put(m, new TreeMap<>()));
+        raw.values().forEach((k, v) -> {
+            if (k.startsWith("cdi.")) {
+                cdiKeys.put(k, v);
+                return;
+            }
+            for (IntegrationModule m : modules) {
+                if (k.startsWith(m.keyPrefix())) {
+                    moduleKeys.get(m).put(k, v);
+                    return;
+                }
+            }
+            runtime.put(k, v); // unknown keys included: the runtime's check reports them with a hint
+        });
         CdiSettings cdi = CdiSettings.parse(cdiKeys, problems);
+        moduleKeys.forEach((m, keys) -> m.configure(keys, problems));
         String hook = runtime.get("shutdown.hook");
         if (hook != null && isTrue(hook)) {
             problems.add(new ConfigProblem(

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -13,6 +14,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
  * share state) it
  *
  * <ul>
- *   <li>adds the beans that produce {@code Logger}, {@code AsyncLogger} and {@code LogRuntime};
+ *   <li>adds the beans that produce {@code Logger}, {@code AsyncLogger} and {@code LogRuntime}, and those of the
+ *       integration modules whose API is present (JAX-RS: {@code dev.fapilog.jaxrs});
  *   <li>reads every {@code fapilog.*} setting when the deployment is validated and reports all problems at once as one
  *       deployment problem, so a bad configuration fails the deployment with one coded message;
  *   <li>starts the runtime when the application scope is initialised ({@code fapilog.cdi.startup=eager}, the default);
@@ -33,23 +36,46 @@ import java.util.function.Consumer;
  */
 public class FapilogExtension implements Extension {
     private final List<ApplicationRuntime> started = new CopyOnWriteArrayList<>();
+    private final List<IntegrationModule> modules = IntegrationModules.load();
     private volatile DeploymentSettings settings;
     private volatile boolean applicationEnding;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
-        event.addAnnotatedType(beans.createAnnotatedType(ApplicationRuntime.class), ApplicationRuntime.class.getName());
-        event.addAnnotatedType(beans.createAnnotatedType(LoggerProducer.class), LoggerProducer.class.getName());
+        List<Class<?>> classes = new java.util.ArrayList<>(List.of(ApplicationRuntime.class, LoggerProducer.class));
+        modules.forEach(m -> classes.addAll(m.beanClasses()));
+        for (Class<?> c : classes) {
+            event.addAnnotatedType(beans.createAnnotatedType(c), c.getName());
+        }
     }
 
-    void readSettings(@Observes AfterDeploymentValidation event) {
+    void processType(@Observes ProcessAnnotatedType<?> event) {
+        for (IntegrationModule m : modules) {
+            m.processAnnotatedType(event);
+        }
+    }
+
+    // Read after discovery, reported at validation: the deployment-problem mechanism is AfterDeploymentValidation's.
+    void readSettings(@Observes AfterBeanDiscovery event) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        DeploymentSettings read =
-                DeploymentSettings.read(loader != null ? loader : FapilogExtension.class.getClassLoader());
-        if (!read.problems().isEmpty()) {
+        settings = DeploymentSettings.read(loader != null ? loader : FapilogExtension.class.getClassLoader(), modules);
+    }
+
+    void reportProblems(@Observes AfterDeploymentValidation event) {
+        DeploymentSettings read = settings;
+        if (read != null && !read.problems().isEmpty()) {
             ConfigurationException invalid = new ConfigurationException(read.problems());
             event.addDeploymentProblem(new DeploymentException(invalid.getMessage(), invalid));
         }
-        settings = read;
+    }
+
+    /** The deployment's instance of an integration module, or {@code null} if its API is absent. */
+    public <T extends IntegrationModule> T module(Class<T> type) {
+        for (IntegrationModule m : modules) {
+            if (type.isInstance(m)) {
+                return type.cast(m);
+            }
+        }
+        return null;
     }
 
     void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beans) {

@@ -1,0 +1,33 @@
+package dev.fapilog.cdi;
+
+import dev.fapilog.ConfigProblem;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A part of the library that plugs into the CDI extension when its API is on the class path: the JAX-RS integration
+ * ({@code dev.fapilog.jaxrs}). The extension loads it by name, so the CDI integration works without JAX-RS and does
+ * not depend on it. For the library's own integrations; not an application extension point.
+ *
+ * <p>One instance per deployment, created by the deployment's {@link FapilogExtension}; called on container threads
+ * during deployment only.
+ */
+public interface IntegrationModule {
+
+    /** The key prefix the module owns, without {@code fapilog.}, for example {@code jaxrs.}. */
+    String keyPrefix();
+
+    /** Every key the module understands, without {@code fapilog.} (used to map environment variables). */
+    Set<String> keys();
+
+    /** Reads the module's keys (all starting with {@link #keyPrefix()}); adds every problem to {@code problems}. */
+    void configure(Map<String, String> values, List<ConfigProblem> problems);
+
+    /** Bean classes the extension adds to the deployment. */
+    List<Class<?>> beanClasses();
+
+    /** Sees every annotated type of the deployment, for example to add an interceptor binding. */
+    void processAnnotatedType(ProcessAnnotatedType<?> event);
+}

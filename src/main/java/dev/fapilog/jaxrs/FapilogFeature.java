@@ -1,0 +1,19 @@
+package dev.fapilog.jaxrs;
+
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * Registers the JAX-RS integration with an application that lists its providers itself, such as Jersey on Java SE:
+ * {@code new ResourceConfig(...).register(FapilogFeature.class)}. On WildFly and Payara the runtime finds
+ * {@link RequestLogFilter} by scanning the deployment, so nothing needs registering there.
+ */
+public final class FapilogFeature implements Feature {
+    @Override
+    public boolean configure(FeatureContext context) {
+        if (!context.getConfiguration().isRegistered(RequestLogFilter.class)) {
+            context.register(RequestLogFilter.class);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.fapilog.jaxrs;
+
+import dev.fapilog.ConfigProblem;
+import dev.fapilog.Level;
+import dev.fapilog.core.ConfigValues;
+import dev.fapilog.core.ProblemCodes;
+import dev.fapilog.core.SettingsResolver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The JAX-RS integration's settings, keys under {@code fapilog.jaxrs.}; every key and default is in
+ * {@link #DEFAULTS} and in {@code docs/reference/configuration.md}. Immutable.
+ *
+ * @param enabled the whole integration (filters, request logger context, completion logs)
+ * @param requestIdHeader the header carrying the correlation id
+ * @param echoRequestId whether the correlation id is set on the response under the same header
+ * @param userIdHeader header whose value becomes {@code context.user_id}, or {@code null}
+ * @param tenantIdHeader header whose value becomes {@code context.tenant_id}, or {@code null}
+ * @param skipPaths paths that get no completion event: exact ({@code /health}) or with a trailing {@code *} for a prefix
+ *     ({@code /metrics/*}, {@code /static*})
+ * @param sampleRate share of successful requests that get a completion event; failures are never sampled away
+ * @param logErrorsOnSkippedPaths whether a failed request on a skipped path is still logged
+ * @param logHeaders whether request headers are logged (lower-cased, sensitive ones redacted)
+ * @param redactedHeaders lower-case header names whose values are replaced by the mask
+ * @param allowedHeaders when not empty, only these headers are logged
+ * @param levels the completion event's level per status class: index 1 for 1xx ... 5 for 5xx
+ * @param failureStackTrace whether {@code request_failed} carries the exception's stack trace
+ */
+public record JaxrsSettings(
+        boolean enabled,
+        String requestIdHeader,
+        boolean echoRequestId,
+        String userIdHeader,
+        String tenantIdHeader,
+        List<String> skipPaths,
+        double sampleRate,
+        boolean logErrorsOnSkippedPaths,
+        boolean logHeaders,
+        Set<String> redactedHeaders,
+        Set<String> allowedHeaders,
+        List<Level> levels,
+        boolean failureStackTrace) {
+
+    /** The headers that are always redacted when headers are logged. */
+    public static final Set<String> SENSITIVE_HEADERS = Set.of(
+            "authorization",
+            "cookie",
+            "set-cookie",
+            "proxy-authorization",
+            "x-api-key",
+            "x-auth-token",
+            "x-csrf-token",
+            "x-forwarded-authorization",
+            "www-authenticate");
+
+    /** Every key with its default, without the {@code fapilog.} prefix. */
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> d = new TreeMap<>();
+        d.put("jaxrs.enabled", "true");
+        d.put("jaxrs.request-id.header", "X-Request-ID");
+        d.put("jaxrs.request-id.echo", "true");
+        d.put("jaxrs.user-id.header", "none");
+        d.put("jaxrs.tenant-id.header", "none");
+        d.put("jaxrs.skip-paths", "none");
+        d.put("jaxrs.sample-rate", "1.0");
+        d.put("jaxrs.log-errors-on-skipped-paths", "true");
+        d.put("jaxrs.headers.log", "false");
+        d.put("jaxrs.headers.redact", "none");
+        d.put("jaxrs.headers.allow", "none");
+        d.put("jaxrs.level.1xx", "INFO");
+        d.put("jaxrs.level.2xx", "INFO");
+        d.put("jaxrs.level.3xx", "INFO");
+        d.put("jaxrs.level.4xx", "INFO");
+        d.put("jaxrs.level.5xx", "INFO");
+        d.put("jaxrs.failure.stack-trace", "true");
+        DEFAULTS = java.util.Collections.unmodifiableMap(d);
+    }
+
+    /** The defaults. */
+    public static JaxrsSettings defaults() {
+        return parse(Map.of(), new ArrayList<>());
+    }
+
+    /**
+     * Reads the {@code jaxrs.*} keys of {@code given}; every problem is added to {@code problems} and the default is
+     * used in its place.
+     */
+    public static JaxrsSettings parse(Map<String, String> given, List<ConfigProblem> problems) {
+        Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (DEFAULTS.containsKey(e.getKey())) {
+                v.put(e.getKey(), e.getValue() == null ? "" : e.getValue().trim());
+            } else {
+                problems.add(new ConfigProblem(
+                        ProblemCodes.UNKNOWN_KEY,
+                        e.getKey(),
+                        e.getValue(),
+                        "no such setting" + SettingsResolver.suggestion(e.getKey(), DEFAULTS.keySet())));
+            }
+        }
+        Reader r = new Reader(v, problems);
+        List<Level> levels = new ArrayList<>();
+        levels.add(Level.INFO); // index 0 is unused: status classes are 1 to 5
+        for (int c = 1; c <= 5; c++) {
+            levels.add(r.level("jaxrs.level." + c + "xx"));
+        }
+        Set<String> redacted = new LinkedHashSet<>(SENSITIVE_HEADERS);
+        redacted.addAll(r.headerNames("jaxrs.headers.redact"));
+        return new JaxrsSettings(
+                r.bool("jaxrs.enabled"),
+                r.header("jaxrs.request-id.header", false),
+                r.bool("jaxrs.request-id.echo"),
+                r.header("jaxrs.user-id.header", true),
+                r.header("jaxrs.tenant-id.header", true),
+                r.paths("jaxrs.skip-paths"),
+                r.rate("jaxrs.sample-rate"),
+                r.bool("jaxrs.log-errors-on-skipped-paths"),
+                r.bool("jaxrs.headers.log"),
+                Set.copyOf(redacted),
+                Set.copyOf(r.headerNames("jaxrs.headers.allow")),
+                List.copyOf(levels),
+                r.bool("jaxrs.failure.stack-trace"));
+    }
+
+    /** The level of the completion event for this status. */
+    public Level levelFor(int status) {
+        int c = status / 100;
+        return c >= 1 && c <= 5 ? levels.get(c) : levels.get(5);
+    }
+
+    /** Whether {@code path} (starting with {@code /}, relative to the application) is skipped. */
+    public boolean isSkipped(String path) {
+        for (String p : skipPaths) {
+            if (p.endsWith("*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Typed readers that record a problem and fall back to the default. */
+    private static final class Reader {
+        private static final java.util.regex.Pattern TOKEN =
+                java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+        private final Map<String, String> values;
+        private final List<ConfigProblem> problems;
+
+        Reader(Map<String, String> values, List<ConfigProblem> problems) {
+            this.values = values;
+            this.problems = problems;
+        }
+
+        boolean bool(String key) {
+            try {
+                return ConfigValues.bool(values.get(key));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, values.get(key), "true or false"));
+                return ConfigValues.bool(DEFAULTS.get(key));
+            }
+        }
+
+        String header(String key, boolean optional) {
+            String raw = values.get(key);
+            if (optional && (raw.isEmpty() || raw.equalsIgnoreCase("none"))) {
+                return null;
+            }
+            if (!TOKEN.matcher(raw).matches() || raw.length() > 128) {
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_VALUE,
+                        key,
+                        raw,
+                        "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)" + (optional ? ", or none" : "")));
+                return optional ? null : DEFAULTS.get(key);
+            }
+            return raw;
+        }
+
+        Set<String> headerNames(String key) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String name : ConfigValues.list(values.get(key))) {
+                if (TOKEN.matcher(name).matches()) {
+                    out.add(name.toLowerCase(Locale.ROOT));
+                } else {
+                    problems.add(new ConfigProblem(
+                            ProblemCodes.BAD_VALUE, key, values.get(key), "a comma-separated list of header names"));
+                    break;
+                }
+            }
+            return out;
+        }
+
+        List<String> paths(String key) {
+            List<String> out = new ArrayList<>();
+            for (String p : ConfigValues.list(values.get(key))) {
+                int star = p.indexOf('*');
+                if (!p.startsWith("/") || (star >= 0 && star != p.length() - 1)) {
+                    problems.add(new ConfigProblem(
+                            ProblemCodes.BAD_VALUE,
+                            key,
+                            values.get(key),
+                            "comma-separated paths starting with '/': exact (/health) or a prefix ending in '*'"
+                                    + " (/metrics/*)"));
+                    break;
+                }
+                out.add(p);
+            }
+            return List.copyOf(out);
+        }
+
+        double rate(String key) {
+            String raw = values.get(key);
+            try {
+                double d = Double.parseDouble(raw);
+                if (d >= 0 && d <= 1) {
+                    return d;
+                }
+                problems.add(new ConfigProblem(ProblemCodes.OUT_OF_RANGE, key, raw, "a number from 0.0 to 1.0"));
+            } catch (NumberFormatException e) {
+                problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, raw, "a number from 0.0 to 1.0"));
+            }
+            return 1.0;
+        }
+
+        Level level(String key) {
+            Optional<Level> l = Level.named(values.get(key));
+            if (l.isEmpty()) {
+                problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, values.get(key), "a level name"));
+                return Level.INFO;
+            }
+            return l.get();
+        }
+    }
+}

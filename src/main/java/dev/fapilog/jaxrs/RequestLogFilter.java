@@ -1,0 +1,352 @@
+package dev.fapilog.jaxrs;
+
+import dev.fapilog.Level;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.Logger;
+import dev.fapilog.cdi.FapilogExtension;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The request's context and its one completion event.
+ *
+ * <ul>
+ *   <li><b>Request</b> (pre-matching, priority {@value #PRIORITY}: before authentication and every application filter):
+ *       takes the correlation id from {@code fapilog.jaxrs.request-id.header} or makes one, parses
+ *       {@code traceparent}, reads the optional user and tenant headers, and puts all of it in {@code LogContext} for
+ *       the request thread (replacing whatever a previous request may have left there).
+ *   <li><b>Response</b> (runs last, after the application's response filters): echoes the correlation id, removes the
+ *       context from the request thread, and writes {@code request_completed} (or {@code request_failed} when an
+ *       exception escaped the resource). When there is an entity, the event is written after the entity, by the
+ *       writer interceptor, with the number of bytes sent.
+ * </ul>
+ *
+ * Exactly one event per request; never throws into the request (its own failures go to the diagnostics channel).
+ */
+@Provider
+@PreMatching
+@Priority(RequestLogFilter.PRIORITY)
+@ApplicationScoped
+public class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+    /** Before {@link Priorities#AUTHENTICATION} (1000) on the way in, hence after every application filter on the way out. */
+    public static final int PRIORITY = Priorities.AUTHENTICATION - 900;
+
+    /** The logger name of the completion events. */
+    public static final String LOGGER = "fapilog.jaxrs.request";
+
+    private static final String MASK = "***";
+
+    @Inject
+    FapilogExtension extension;
+
+    @Inject
+    LogRuntime runtime;
+
+    @Inject
+    RequestState state;
+
+    @Context
+    ResourceInfo resource;
+
+    private JaxrsSettings settings() {
+        JaxrsModule m = extension.module(JaxrsModule.class);
+        return m != null ? m.settings() : JaxrsSettings.defaults();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        JaxrsSettings s = settings();
+        if (!s.enabled()) {
+            return;
+        }
+        try {
+            String id = RequestIds.accept(request.getHeaderString(s.requestIdHeader()));
+            RequestRecord record = new RequestRecord(
+                    request.getMethod(),
+                    "/" + request.getUriInfo().getPath(false),
+                    id != null ? id : RequestIds.newId(),
+                    TraceParent.parse(request.getHeaderString("traceparent")),
+                    s.userIdHeader() == null ? null : RequestIds.accept(request.getHeaderString(s.userIdHeader())),
+                    s.tenantIdHeader() == null ? null : RequestIds.accept(request.getHeaderString(s.tenantIdHeader())),
+                    request.getHeaderString("User-Agent"),
+                    clientAddress(request),
+                    s.logHeaders() ? headers(request.getHeaders(), s) : null,
+                    s.sampleRate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < s.sampleRate());
+            request.setProperty(RequestRecord.PROPERTY, record);
+            try {
+                state.set(record);
+            } catch (ContextNotActiveException noCdiRequestScope) {
+                // RequestLogger then has no request; the LogContext below still serves plain loggers.
+            }
+            record.attach();
+        } catch (RuntimeException e) {
+            runtime.logger(LOGGER).warn("fapilog request filter failed", e); // never fail the request
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object p = request.getProperty(RequestRecord.PROPERTY);
+        if (!(p instanceof RequestRecord)) {
+            return;
+        }
+        RequestRecord record = (RequestRecord) p;
+        JaxrsSettings s = settings();
+        if (s.echoRequestId()) {
+            response.getHeaders().putSingle(s.requestIdHeader(), record.correlationId);
+        }
+        record.detach();
+        String route = route();
+        boolean optedOut = optedOut();
+        if (response.hasEntity()) {
+            // Written after the entity, with its size: see aroundWriteTo.
+            request.setProperty(Completion.PROPERTY, new Completion(record, response.getStatus(), route, optedOut));
+            return;
+        }
+        complete(record, response.getStatus(), route, optedOut, lengthOf(response));
+    }
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        Object p = context.getProperty(Completion.PROPERTY);
+        if (!(p instanceof Completion)) {
+            context.proceed();
+            return;
+        }
+        Completion c = (Completion) p;
+        CountingStream counting = new CountingStream(context.getOutputStream());
+        context.setOutputStream(counting);
+        try {
+            context.proceed();
+        } finally {
+            complete(c.record, c.status, c.route, c.optedOut, counting.count);
+        }
+    }
+
+    private void complete(RequestRecord record, int status, String route, boolean optedOut, long size) {
+        if (!record.complete()) {
+            return;
+        }
+        try {
+            JaxrsSettings s = settings();
+            Throwable failure = record.failure();
+            boolean error = failure != null || status >= 500;
+            boolean skipped = optedOut || s.isSkipped(record.path);
+            if (skipped && !(error && s.logErrorsOnSkippedPaths())) {
+                return;
+            }
+            if (!error && !record.sampled) {
+                return;
+            }
+            List<Object> f = new ArrayList<>(32);
+            f.add("method");
+            f.add(record.method);
+            f.add("path");
+            f.add(record.path);
+            f.add("route");
+            f.add(route);
+            f.add("status");
+            f.add(status);
+            f.add("latency_ms");
+            f.add(record.elapsedMillis());
+            if (size >= 0) {
+                f.add("response_size");
+                f.add(size);
+            }
+            if (record.clientAddress != null) {
+                f.add("client_address");
+                f.add(record.clientAddress);
+            }
+            if (record.userAgent != null) {
+                f.add("user_agent");
+                f.add(record.userAgent);
+            }
+            if (record.headers != null) {
+                f.add("headers");
+                f.add(record.headers);
+            }
+            Map<String, Object> ctx = record.context.asMap();
+            ctx.forEach((k, v) -> {
+                f.add(k);
+                f.add(v);
+            });
+            Logger log = runtime.logger(LOGGER);
+            if (failure != null) {
+                f.add("error_type");
+                f.add(failure.getClass().getName());
+                f.add("error_message");
+                f.add(String.valueOf(failure.getMessage()));
+                if (s.failureStackTrace()) {
+                    log.log(Level.ERROR, "request_failed", failure, f.toArray());
+                } else {
+                    log.log(Level.ERROR, "request_failed", f.toArray());
+                }
+            } else {
+                log.log(s.levelFor(status), "request_completed", f.toArray());
+            }
+        } catch (RuntimeException e) {
+            // A log call never throws; this guards the field assembly above. Nothing to do but not fail the response.
+        }
+    }
+
+    private String route() {
+        try {
+            Class<?> type = resource.getResourceClass();
+            Method method = resource.getResourceMethod();
+            if (type == null || method == null) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            append(sb, type.getAnnotation(Path.class));
+            append(sb, method.getAnnotation(Path.class));
+            return sb.length() == 0 ? "/" : sb.toString();
+        } catch (RuntimeException notMatched) {
+            return null;
+        }
+    }
+
+    private boolean optedOut() {
+        try {
+            Class<?> type = resource.getResourceClass();
+            Method method = resource.getResourceMethod();
+            return (type != null && type.isAnnotationPresent(NoRequestLog.class))
+                    || (method != null && method.isAnnotationPresent(NoRequestLog.class));
+        } catch (RuntimeException notMatched) {
+            return false;
+        }
+    }
+
+    private static void append(StringBuilder sb, Path p) {
+        if (p == null) {
+            return;
+        }
+        String v = p.value();
+        if (!v.startsWith("/")) {
+            sb.append('/');
+        }
+        sb.append(v.endsWith("/") && v.length() > 1 ? v.substring(0, v.length() - 1) : v);
+    }
+
+    private static long lengthOf(ContainerResponseContext response) {
+        int length = response.getLength();
+        return length >= 0 ? length : (response.hasEntity() ? -1 : 0);
+    }
+
+    /** {@code Forwarded: for=...} or the first {@code X-Forwarded-For} entry, when a proxy set one. */
+    private static String clientAddress(ContainerRequestContext request) {
+        String forwarded = request.getHeaderString("Forwarded");
+        if (forwarded != null) {
+            for (String part : forwarded.split("[;,]")) {
+                String t = part.trim();
+                if (t.regionMatches(true, 0, "for=", 0, 4)) {
+                    return clean(t.substring(4).replace("\"", ""));
+                }
+            }
+        }
+        String xff = request.getHeaderString("X-Forwarded-For");
+        if (xff != null) {
+            int comma = xff.indexOf(',');
+            return clean(comma >= 0 ? xff.substring(0, comma) : xff);
+        }
+        return null;
+    }
+
+    private static String clean(String address) {
+        String a = address.trim();
+        return a.length() <= 64 && a.matches("[0-9A-Za-z.:\\[\\]_-]+") ? a : null;
+    }
+
+    /**
+     * The request's headers, names lower-cased, every value of a sensitive header masked whatever its capitalisation
+     * or number of values; only the allowed ones when an allowlist is set.
+     */
+    static Map<String, Object> headers(MultivaluedMap<String, String> headers, JaxrsSettings s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (!s.allowedHeaders().isEmpty() && !s.allowedHeaders().contains(name)) {
+                continue;
+            }
+            List<String> values = e.getValue() == null ? List.of() : e.getValue();
+            List<String> shown = new ArrayList<>(values.size());
+            boolean sensitive = s.redactedHeaders().contains(name);
+            for (String v : values) {
+                shown.add(sensitive ? MASK : v);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> previous = (List<String>) out.get(name);
+            if (previous != null) {
+                previous.addAll(shown); // the same header under two capitalisations
+            } else {
+                out.put(name, shown);
+            }
+        }
+        Map<String, Object> flat = new LinkedHashMap<>();
+        out.forEach((k, v) -> {
+            List<?> l = (List<?>) v;
+            flat.put(k, l.size() == 1 ? l.get(0) : List.copyOf(l));
+        });
+        return flat;
+    }
+
+    /** A completion waiting for its entity to be written. */
+    private static final class Completion {
+        static final String PROPERTY = Completion.class.getName();
+        final RequestRecord record;
+        final int status;
+        final String route;
+        final boolean optedOut;
+
+        Completion(RequestRecord record, int status, String route, boolean optedOut) {
+            this.record = record;
+            this.status = status;
+            this.route = route;
+            this.optedOut = optedOut;
+        }
+    }
+
+    private static final class CountingStream extends FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

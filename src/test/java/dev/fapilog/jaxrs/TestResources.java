@@ -1,0 +1,126 @@
+package dev.fapilog.jaxrs;
+
+import dev.fapilog.LogContext;
+import dev.fapilog.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Resources and providers the JAX-RS tests call over loopback. */
+final class TestResources {
+    /** Worker threads for the asynchronous resources; context goes across with LogContext.propagating. */
+    static final ExecutorService WORKERS = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "test-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private TestResources() {}
+
+    @Path("items")
+    @RequestScoped
+    @Produces(MediaType.TEXT_PLAIN)
+    public static class Items {
+        @Inject
+        Logger log;
+
+        @Inject
+        RequestLogger requestLog;
+
+        @GET
+        @Path("{id}")
+        public String get(@PathParam("id") String id) {
+            log.info("plain logger in a request", "item", id);
+            requestLog.info("request logger in a request", "item", id);
+            return "item " + id + " correlation=" + LogContext.get("correlation_id") + "\n";
+        }
+
+        @GET
+        @Path("none")
+        public Response none() {
+            return Response.noContent().build();
+        }
+
+        @GET
+        @Path("broken")
+        public String broken() {
+            throw new IllegalStateException("broken on purpose");
+        }
+
+        @GET
+        @Path("unmapped")
+        public String unmapped() {
+            throw new UnsupportedOperationException("nobody maps this");
+        }
+
+        @GET
+        @Path("async")
+        public void async(@Suspended AsyncResponse response) {
+            RequestLogger rl = requestLog;
+            WORKERS.execute(LogContext.wrap(() -> {
+                log.info("async work on another thread");
+                rl.info("request logger on another thread");
+                response.resume("async done\n");
+            }));
+        }
+
+        @GET
+        @Path("async-broken")
+        public void asyncBroken(@Suspended AsyncResponse response) {
+            WORKERS.execute(() -> response.resume(new IllegalStateException("async broken")));
+        }
+
+        @GET
+        @Path("stage")
+        public CompletionStage<String> stage() {
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        log.info("stage work on another thread");
+                        return "stage done\n";
+                    },
+                    LogContext.propagating(WORKERS));
+        }
+
+        @GET
+        @Path("health")
+        @NoRequestLog
+        public String health() {
+            return "ok\n";
+        }
+
+        @GET
+        @Path("context-now")
+        public String contextNow() {
+            return String.valueOf(LogContext.snapshot().asMap());
+        }
+    }
+
+    /** Maps IllegalStateException as an application would: the exception must arrive here unchanged. */
+    @Provider
+    @ApplicationScoped
+    public static class IllegalStateMapper implements ExceptionMapper<IllegalStateException> {
+        static volatile Throwable lastSeen;
+
+        @Override
+        public Response toResponse(IllegalStateException e) {
+            lastSeen = e;
+            return Response.status(503)
+                    .entity("mapped: " + e.getMessage() + "\n")
+                    .build();
+        }
+    }
+}
