@@ -9,9 +9,18 @@ import java.util.Map;
 /**
  * The current request's logger: {@code @Inject RequestLogger log;} in a resource or any request-scoped bean. Every
  * event carries the request's correlation id, trace and span ids, user and tenant ids (when configured) in
- * {@code context}, and its method and path in {@code data}, bound to the logger rather than taken from the calling
- * thread, so they are kept on any thread the request's work moves to (an executor, an {@code AsyncResponse}
- * completion). Request-scoped; named {@value #NAME}.
+ * {@code context}, and its method and path in {@code data}. They are bound to the logger, not read from the calling
+ * thread. Request-scoped; named {@value #NAME}.
+ *
+ * <p>The injected object is the container's proxy for the current request, so it works wherever that request's scope
+ * is active (the request thread). For work that moves to another thread (an executor, an {@code AsyncResponse}
+ * completed later), take {@code log.bind()} on the request thread: a plain {@link Logger} with the same fields, usable
+ * on any thread, for as long as you like.
+ *
+ * <pre>{@code
+ * Logger forWorker = requestLog.bind();
+ * executor.execute(() -> { forWorker.info("done"); response.resume(result); });
+ * }</pre>
  *
  * <p>Thread-safe; never throws, like every {@link Logger}. Outside a request handled by the JAX-RS integration it is a
  * plain logger named {@value #NAME} with nothing bound.

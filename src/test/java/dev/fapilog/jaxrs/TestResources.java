@@ -70,7 +70,7 @@ final class TestResources {
         @GET
         @Path("async")
         public void async(@Suspended AsyncResponse response) {
-            RequestLogger rl = requestLog;
+            Logger rl = requestLog.bind(); // a plain logger with the request's fields, for use on any thread
             WORKERS.execute(LogContext.wrap(() -> {
                 log.info("async work on another thread");
                 rl.info("request logger on another thread");

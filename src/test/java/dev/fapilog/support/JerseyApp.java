@@ -1,6 +1,5 @@
 package dev.fapilog.support;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.fapilog.jaxrs.FapilogFeature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * A real JAX-RS server for tests: a {@link CdiApp} (Weld SE) plus Jersey on the JDK's HTTP server, bound to
+ * A real JAX-RS server for tests: a {@link CdiApp} (Weld SE) plus Jersey on Grizzly, bound to
  * 127.0.0.1 on a free port, with the fapilog feature registered. {@link #close()} stops the server, then the CDI
  * container (which drains fapilog), in that order, as an application would.
  */
@@ -57,18 +57,24 @@ public final class JerseyApp implements AutoCloseable {
                 }
             }
             HttpServer[] server = new HttpServer[1];
-            cdi.run(() ->
-                    server[0] = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), rc, false));
+            cdi.run(() -> server[0] =
+                    GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), rc, false));
             AtomicInteger n = new AtomicInteger();
             // A small fixed pool: request threads are reused, which is what a context leak would need.
-            ExecutorService threads = Executors.newFixedThreadPool(requestThreads, r -> {
-                Thread t = new Thread(r, "http-test-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            server[0].setExecutor(threads);
-            server[0].start();
-            URI base = URI.create("http://127.0.0.1:" + server[0].getAddress().getPort() + "/");
+            ThreadPoolConfig pool = ThreadPoolConfig.defaultConfig()
+                    .setCorePoolSize(requestThreads)
+                    .setMaxPoolSize(requestThreads)
+                    .setPoolName("http-test");
+            server[0].getListeners().forEach(l -> l.getTransport().setWorkerThreadPoolConfig(pool));
+            try {
+                server[0].start();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ExecutorService threads =
+                    server[0].getListeners().iterator().next().getTransport().getWorkerThreadPool();
+            URI base = URI.create("http://127.0.0.1:"
+                    + server[0].getListeners().iterator().next().getPort() + "/");
             return new JerseyApp(cdi, server[0], threads, base);
         } catch (RuntimeException e) {
             cdi.close();
@@ -96,10 +102,14 @@ public final class JerseyApp implements AutoCloseable {
         return client;
     }
 
+    /** Runs {@code task} on one of the server's request threads (with one request thread: the one requests used). */
+    public <T> T onRequestThread(java.util.concurrent.Callable<T> task) throws Exception {
+        return threads.submit(task).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
-        http.stop(0);
-        threads.shutdown();
+        http.shutdownNow();
         cdi.close();
     }
 }
