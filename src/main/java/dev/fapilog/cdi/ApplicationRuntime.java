@@ -39,12 +39,20 @@ class ApplicationRuntime {
             if (runtime != null) {
                 return runtime;
             }
+            CoreRuntime ending = extension.endingRuntime();
+            if (ending != null) {
+                // The application is ending and this owner is a new instance (a container may recreate an
+                // application-scoped bean that code still uses during shutdown): keep logging into the runtime
+                // being shut down rather than start one that nobody would drain.
+                runtime = ending;
+                return ending;
+            }
             ThreadFactoryLookup.Found threads = ThreadFactoryLookup.find(beans);
             RuntimeBuilder builder =
                     DeploymentSettings.builder(extension.settings().runtime());
             builder.threadFactory(threads.factory(), threads.source());
             rt = builder.buildRuntime();
-            shutdown = new ShutdownSequence(rt, rt.settings().shutdownTimeout(), this::drained);
+            shutdown = new ShutdownSequence(rt, rt.settings().shutdownTimeout(), this::drained, extension::awaitIdle);
             runtime = rt;
             extension.register(this);
             started = new FapilogStarted(rt, threads.source());
@@ -52,6 +60,11 @@ class ApplicationRuntime {
         // Outside the lock and after publication: observers may log, which comes back here.
         fire(started);
         return rt;
+    }
+
+    /** The runtime if this instance started one (or took over the ending one), else {@code null}; never starts one. */
+    CoreRuntime startedRuntime() {
+        return runtime;
     }
 
     /** The shutdown sequence of a started runtime, else {@code null}. */

@@ -1,6 +1,7 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigurationException;
+import dev.fapilog.core.CoreRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
@@ -39,6 +40,7 @@ public class FapilogExtension implements Extension {
     private final List<IntegrationModule> modules = IntegrationModules.load();
     private volatile DeploymentSettings settings;
     private volatile boolean applicationEnding;
+    private volatile ApplicationRuntime lastStarted;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         List<Class<?>> classes = new java.util.ArrayList<>(List.of(ApplicationRuntime.class, LoggerProducer.class));
@@ -117,8 +119,25 @@ public class FapilogExtension implements Extension {
         return applicationEnding;
     }
 
+    /** While the application ends: the runtime being shut down (the last one started), else {@code null}. */
+    CoreRuntime endingRuntime() {
+        if (!applicationEnding) {
+            return null;
+        }
+        ApplicationRuntime last = lastStarted;
+        return last == null ? null : last.startedRuntime();
+    }
+
+    /** Lets each integration module finish its work in flight, until the deadline at the latest. */
+    void awaitIdle(long deadlineNanos) {
+        for (IntegrationModule m : modules) {
+            m.awaitIdle(deadlineNanos);
+        }
+    }
+
     void register(ApplicationRuntime owner) {
         started.add(owner);
+        lastStarted = owner;
     }
 
     void unregister(ApplicationRuntime owner) {

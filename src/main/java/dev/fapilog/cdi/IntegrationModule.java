@@ -30,4 +30,11 @@ public interface IntegrationModule {
 
     /** Sees every annotated type of the deployment, for example to add an interceptor binding. */
     void processAnnotatedType(ProcessAnnotatedType<?> event);
+
+    /**
+     * Called at the application's end, just before the runtime drains: waits (until {@code deadlineNanos}, a
+     * {@link System#nanoTime()} value, at the latest) for work the module knows is still running, such as requests in
+     * flight, so that their events are still delivered. Must return by the deadline.
+     */
+    default void awaitIdle(long deadlineNanos) {}
 }

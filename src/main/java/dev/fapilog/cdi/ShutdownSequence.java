@@ -6,6 +6,7 @@ import dev.fapilog.core.CoreRuntime;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Decides when the end of a CDI application flushes its runtime and when it drains it, so that the drain happens
@@ -18,10 +19,11 @@ import java.util.function.Consumer;
  * {@code BeforeShutdown}. So:
  *
  * <ul>
- *   <li>the first callback begins the shutdown: the deadline starts, and at {@code @BeforeDestroyed} everything logged
- *       so far is flushed while the application is still whole;
- *   <li>intake stays open until no application code can run any more, then the runtime drains with what is left of
- *       the deadline: at {@code @Destroyed} once the owner's {@code @PreDestroy} has run (server order), else at
+ *   <li>the first callback begins the shutdown: the deadline starts, and at {@code @BeforeDestroyed} work in flight
+ *       (requests, as far as the integrations know) may finish and everything logged so far is flushed, while the
+ *       application is still whole;
+ *   <li>intake stays open until no application code can run any more, then, after waiting for work the integrations
+ *       know is still running (requests in flight), the runtime drains with what is left of the deadline: at {@code @Destroyed} once the owner's {@code @PreDestroy} has run (server order), else at
  *       {@code BeforeShutdown} (Weld SE order);
  *   <li>an owner destroyed on its own while the application goes on (its {@code @PreDestroy} without an application
  *       end) drains at once.
@@ -35,6 +37,7 @@ final class ShutdownSequence {
     private final CoreRuntime runtime;
     private final Duration timeout;
     private final Consumer<FapilogDrained> onDrained;
+    private final LongConsumer awaitIdle;
 
     private Trigger begunBy;
     private long deadlineNanos;
@@ -42,14 +45,28 @@ final class ShutdownSequence {
     private boolean drained;
 
     ShutdownSequence(CoreRuntime runtime, Duration timeout, Consumer<FapilogDrained> onDrained) {
+        this(runtime, timeout, onDrained, deadline -> {});
+    }
+
+    /**
+     * @param awaitIdle called just before the drain with a deadline ({@link System#nanoTime()}) that leaves a fifth of
+     *     the remaining time to the drain itself: waits for work still running, such as requests in flight
+     */
+    ShutdownSequence(
+            CoreRuntime runtime, Duration timeout, Consumer<FapilogDrained> onDrained, LongConsumer awaitIdle) {
         this.runtime = runtime;
         this.timeout = timeout;
         this.onDrained = onDrained;
+        this.awaitIdle = awaitIdle;
     }
 
-    /** {@code @BeforeDestroyed(ApplicationScoped.class)}: begin, and flush what is queued. */
+    /**
+     * {@code @BeforeDestroyed(ApplicationScoped.class)}: begin, let work in flight (requests) finish while the
+     * application is still whole, and flush what is queued.
+     */
     void beforeDestroyed() {
         if (begin(Trigger.BEFORE_DESTROYED)) {
+            awaitIdle();
             runtime.flush(remaining());
         }
     }
@@ -122,6 +139,7 @@ final class ShutdownSequence {
             drained = true;
             begun = begunBy;
         }
+        awaitIdle();
         DrainResult result = runtime.drain(remaining());
         runtime.diagnostics()
                 .info(
@@ -135,6 +153,16 @@ final class ShutdownSequence {
                         "completed_in_time",
                         result.completedInTime());
         onDrained.accept(new FapilogDrained(result, begun, at));
+    }
+
+    /** Waits for work in flight, leaving a fifth of the remaining time to what follows. */
+    private void awaitIdle() {
+        long left = remaining().toNanos();
+        try {
+            awaitIdle.accept(System.nanoTime() + left - left / 5);
+        } catch (RuntimeException e) {
+            runtime.diagnostics().warn("cdi", "await-idle", "waiting for work in flight failed", "error", e.toString());
+        }
     }
 
     private synchronized Duration remaining() {

@@ -16,10 +16,21 @@ import java.util.Set;
  */
 public final class JaxrsModule implements IntegrationModule {
     private volatile JaxrsSettings settings = JaxrsSettings.defaults();
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     /** The deployment's settings (the defaults until the deployment's configuration has been read). */
     public JaxrsSettings settings() {
         return settings;
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
+    }
+
+    /** Waits for the requests in flight to write their completion event (they finish in the usual way). */
+    @Override
+    public void awaitIdle(long deadlineNanos) {
+        inFlight.awaitIdle(deadlineNanos);
     }
 
     @Override

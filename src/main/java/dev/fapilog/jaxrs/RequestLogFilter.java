@@ -78,6 +78,13 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
         return m != null ? m.settings() : JaxrsSettings.defaults();
     }
 
+    private void fly(RequestRecord record) {
+        JaxrsModule m = extension.module(JaxrsModule.class);
+        if (m != null) {
+            record.fly(m.inFlight());
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         JaxrsSettings s = settings();
@@ -98,6 +105,7 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
                     s.logHeaders() ? headers(request.getHeaders(), s) : null,
                     s.sampleRate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < s.sampleRate());
             request.setProperty(RequestRecord.PROPERTY, record);
+            fly(record);
             try {
                 state.set(record);
             } catch (ContextNotActiveException noCdiRequestScope) {
@@ -211,6 +219,8 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             }
         } catch (RuntimeException e) {
             // A log call never throws; this guards the field assembly above. Nothing to do but not fail the response.
+        } finally {
+            record.landed(); // after the event is queued: a shutdown waiting for this request may now drain it
         }
     }
 

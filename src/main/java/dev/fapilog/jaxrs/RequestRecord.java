@@ -30,6 +30,7 @@ final class RequestRecord {
     private volatile Throwable failure;
     private volatile LogContext.Scope scope;
     private volatile Thread scopeOwner;
+    private volatile InFlightRequests inFlight;
 
     RequestRecord(
             String method,
@@ -95,9 +96,24 @@ final class RequestRecord {
         return failure;
     }
 
-    /** {@code true} for the one caller that may write the completion event. */
+    /** {@code true} for the one caller that may write the completion event; it must call {@link #landed()} after. */
     boolean complete() {
         return completed.compareAndSet(false, true);
+    }
+
+    /** Ends the request's flight, once its completion event (if any) has been handed to the runtime. */
+    void landed() {
+        InFlightRequests tracker = inFlight;
+        if (tracker != null) {
+            inFlight = null;
+            tracker.end();
+        }
+    }
+
+    /** Counts this request as in flight until {@link #complete()}. */
+    void fly(InFlightRequests tracker) {
+        inFlight = tracker;
+        tracker.begin();
     }
 
     boolean isCompleted() {

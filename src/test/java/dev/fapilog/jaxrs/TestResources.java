@@ -109,6 +109,26 @@ final class TestResources {
         }
     }
 
+    /** A request that takes its time: it signals when it has started, then sleeps. */
+    @Path("slow")
+    @RequestScoped
+    @Produces(MediaType.TEXT_PLAIN)
+    public static class Slow {
+        static volatile java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+
+        @Inject
+        Logger log;
+
+        @GET
+        @Path("{ms}")
+        public String sleep(@PathParam("ms") long ms) throws InterruptedException {
+            entered.countDown();
+            Thread.sleep(ms);
+            log.info("slow request finishing");
+            return "slept " + ms + "\n";
+        }
+    }
+
     /** Maps IllegalStateException as an application would: the exception must arrive here unchanged. */
     @Provider
     @ApplicationScoped
