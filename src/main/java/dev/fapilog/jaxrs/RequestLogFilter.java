@@ -255,11 +255,41 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
         if (p == null) {
             return;
         }
-        String v = p.value();
+        String v = withoutRegexes(p.value());
         if (!v.startsWith("/")) {
             sb.append('/');
         }
         sb.append(v.endsWith("/") && v.length() > 1 ? v.substring(0, v.length() - 1) : v);
+    }
+
+    /** {@code {id: [0-9]{1,9}}} becomes {@code {id}}: the route names the parameter, not its pattern. */
+    static String withoutRegexes(String template) {
+        StringBuilder out = new StringBuilder(template.length());
+        int depth = 0;
+        boolean inRegex = false;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == '{') {
+                depth++;
+                if (depth == 1) {
+                    out.append(c);
+                    continue;
+                }
+            } else if (c == '}') {
+                depth--;
+                if (depth == 0) {
+                    inRegex = false;
+                    out.append(c);
+                    continue;
+                }
+            } else if (c == ':' && depth == 1) {
+                inRegex = true;
+            }
+            if (!inRegex && !(depth == 1 && Character.isWhitespace(c))) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static long lengthOf(ContainerResponseContext response) {

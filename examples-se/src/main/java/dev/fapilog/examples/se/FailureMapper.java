@@ -1,30 +1,24 @@
 package dev.fapilog.examples.se;
 
-import dev.fapilog.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Turns an unexpected exception into a 500 and logs it once, with its stack trace. */
+/**
+ * Turns an unexpected exception into a 500. It does not log: fapilog's JAX-RS integration already writes one
+ * {@code request_failed} event for the request (with the exception, the correlation id and the status this mapper
+ * chose), and the exception reaches this mapper unchanged.
+ */
 @Provider
 @ApplicationScoped
 public class FailureMapper implements ExceptionMapper<RuntimeException> {
-    @Inject
-    Logger log;
-
-    @Context
-    UriInfo uri;
-
     @Override
     public Response toResponse(RuntimeException e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException) {
-            return ((jakarta.ws.rs.WebApplicationException) e).getResponse();
+        if (e instanceof WebApplicationException) {
+            return ((WebApplicationException) e).getResponse();
         }
-        log.error("Request failed", e, "path", uri.getPath());
         return Response.serverError().entity("internal error\n").build();
     }
 }

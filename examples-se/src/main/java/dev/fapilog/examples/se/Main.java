@@ -2,6 +2,7 @@ package dev.fapilog.examples.se;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.fapilog.cdi.FapilogDrained;
+import dev.fapilog.jaxrs.FapilogFeature;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 import java.net.URI;
@@ -80,7 +81,9 @@ public final class Main {
         }));
         URI base = app.baseUri();
         say("serving on " + base + " (Ctrl-C stops it and drains the log pipeline); try:");
-        say("  curl -i " + base + "orders/42");
+        say("  curl -i -H 'X-Request-ID: my-id-1' " + base + "orders/42");
+        say("  curl -i -H 'traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' " + base
+                + "orders/42");
         say("  curl -i -d item=book -d quantity=2 -d card=4111111111111111 -d password=hunter2 " + base + "orders");
         say("  curl -i " + base + "reports/slow?ms=500");
         say("  curl -i " + base + "orders/fail");
@@ -134,6 +137,7 @@ public final class Main {
             try {
                 ResourceConfig api = new ResourceConfig(
                                 OrdersResource.class, ReportsResource.class, FailureMapper.class)
+                        .register(FapilogFeature.class) // request context, request logger, completion events
                         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
                 HttpServer http = JdkHttpServerFactory.createHttpServer(
                         URI.create("http://127.0.0.1:" + port + "/api/"), api, false);

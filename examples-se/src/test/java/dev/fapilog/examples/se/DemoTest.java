@@ -57,8 +57,9 @@ class DemoTest {
                         "Order placed",
                         "Order not found",
                         "Slow report built",
-                        "Request failed",
-                        "Order service stopped"),
+                        "Order service stopped",
+                        "request_completed",
+                        "request_failed"),
                 byMessage.keySet(),
                 run.all());
         JsonNode placed = byMessage.get("Order placed");
@@ -67,6 +68,10 @@ class DemoTest {
                 "dev.fapilog.examples.se.OrderService", placed.get("logger").asText());
         assertEquals("orders-demo", placed.get("diagnostics").get("service").asText());
         assertEquals(
+                "demo-order-1",
+                placed.get("context").get("correlation_id").asText(),
+                "a plain @Inject Logger inside a request carries the request's correlation id");
+        assertEquals(
                 "dev.fapilog.examples.se.OrdersResource",
                 byMessage.get("Order not found").get("logger").asText(),
                 "@Inject Logger in a JAX-RS resource is named after it");
@@ -74,14 +79,39 @@ class DemoTest {
                 "dev.fapilog.examples.se.ReportsResource",
                 byMessage.get("Slow report built").get("logger").asText(),
                 "@Inject AsyncLogger likewise");
-        JsonNode failed = byMessage.get("Request failed");
+
+        List<JsonNode> completed = events.stream()
+                .filter(e -> e.get("message").asText().equals("request_completed"))
+                .toList();
+        assertEquals(5, completed.size(), run.all());
+        JsonNode post = completed.stream()
+                .filter(e -> e.get("context").get("correlation_id").asText().equals("demo-order-1"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(201, post.get("data").get("status").asInt());
+        assertEquals("***", post.get("data").get("headers").get("authorization").asText(), "a redacted header");
+        assertTrue(
+                completed.stream()
+                        .anyMatch(e -> e.get("context").has("trace_id")
+                                && e.get("context")
+                                        .get("trace_id")
+                                        .asText()
+                                        .equals("4bf92f3577b34da6a3ce929d0e0e4736")),
+                "the trace id of the traceparent header");
+        assertTrue(completed.stream()
+                .anyMatch(e -> e.get("data").get("route").asText().equals("/orders/{id}")));
+        JsonNode failed = byMessage.get("request_failed");
         assertEquals("ERROR", failed.get("level").asText());
+        assertEquals("demo-fail-1", failed.get("context").get("correlation_id").asText());
+        assertEquals(500, failed.get("data").get("status").asInt());
         assertEquals(
                 "java.lang.IllegalStateException",
                 failed.get("diagnostics").get("exception").get("type").asText());
-        assertFalse(run.all().contains("hunter2"), "the secret never reaches the output");
+        assertFalse(run.all().contains("hunter2"), "the secret field never reaches the output");
+        assertFalse(run.all().contains("demo-secret-token"), "the bearer token never reaches the output");
+        assertTrue(run.has("X-Request-ID demo-order-1"), "the correlation id is echoed");
         assertTrue(
-                run.has("demo> drain summary: submitted=5 delivered=5 filtered=0 dropped=0{} failed=0{} pending=0"),
+                run.has("demo> drain summary: submitted=10 delivered=10 filtered=0 dropped=0{} failed=0{} pending=0"),
                 run.all());
         assertTrue(run.has("every event accounted for: true"), run.all());
         assertTrue(run.stderr.stream()
@@ -94,10 +124,14 @@ class DemoTest {
         assertEquals(0, run.exitCode, run.all());
         assertFalse(run.stdout.stream().anyMatch(l -> l.startsWith("{")), run.all());
         assertTrue(
-                run.has("dev.fapilog.examples.se.OrderService | Order placed | order_id=42 item=book quantity=2"),
+                run.stdout.stream()
+                        .anyMatch(l -> l.contains("dev.fapilog.examples.se.OrderService | Order placed | ")
+                                && l.contains("request_id=demo-order-1")
+                                && l.contains("order_id=42 item=book quantity=2 password=hunter2")),
                 run.all());
         assertTrue(run.has("DEBUG    dev.fapilog.examples.se.OrderService | Order looked up"), run.all());
-        assertTrue(run.has("demo> drain summary: submitted=8 delivered=8"), run.all());
+        assertTrue(run.has("fapilog.jaxrs.request | request_failed |"), run.all());
+        assertTrue(run.has("demo> drain summary: submitted=13 delivered=13"), run.all());
     }
 
     @Test
@@ -134,7 +168,8 @@ class DemoTest {
         }
         String all = String.join("\n", out);
         assertTrue(all.contains("\"message\":\"Order not found\""), all);
-        assertTrue(all.contains("demo> drain summary: submitted=2 delivered=2"), all);
+        assertTrue(all.contains("\"message\":\"request_completed\""), all);
+        assertTrue(all.contains("demo> drain summary: submitted=3 delivered=3"), all);
     }
 
     private static JsonSchema schema() throws Exception {
