@@ -14,6 +14,18 @@ public final class FapilogFeature implements Feature {
         if (!context.getConfiguration().isRegistered(RequestLogFilter.class)) {
             context.register(RequestLogFilter.class);
         }
+        if (servletApiPresent() && !context.getConfiguration().isRegistered(ServletClientAddressFilter.class)) {
+            context.register(ServletClientAddressFilter.class);
+        }
         return true;
+    }
+
+    private static boolean servletApiPresent() {
+        try {
+            Class.forName("jakarta.servlet.http.HttpServletRequest", false, FapilogFeature.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.cdi.FapilogExtension;
+import dev.fapilog.core.CoreRuntime;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -46,7 +47,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *       writer interceptor, with the number of bytes sent.
  * </ul>
  *
- * Exactly one event per request; never throws into the request (its own failures go to the diagnostics channel).
+ * Exactly one event per request; never throws into the request (its own failures go to the diagnostics channel). The
+ * socket address comes from {@link ServletClientAddressFilter} where a servlet container runs JAX-RS.
  */
 @Provider
 @PreMatching
@@ -102,6 +104,7 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
                     s.tenantIdHeader() == null ? null : RequestIds.accept(request.getHeaderString(s.tenantIdHeader())),
                     request.getHeaderString("User-Agent"),
                     clientAddress(request),
+                    forwardedFor(request),
                     s.logHeaders() ? headers(request.getHeaders(), s) : null,
                     s.sampleRate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < s.sampleRate());
             request.setProperty(RequestRecord.PROPERTY, record);
@@ -113,7 +116,7 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             }
             record.attach();
         } catch (RuntimeException e) {
-            runtime.logger(LOGGER).warn("fapilog request filter failed", e); // never fail the request
+            diagnose("request-filter", e); // never fail the request
         }
     }
 
@@ -190,6 +193,10 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
                 f.add("client_address");
                 f.add(record.clientAddress);
             }
+            if (record.forwardedFor != null) {
+                f.add("forwarded_for");
+                f.add(record.forwardedFor);
+            }
             if (record.userAgent != null) {
                 f.add("user_agent");
                 f.add(record.userAgent);
@@ -218,9 +225,17 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
                 log.log(s.levelFor(status), "request_completed", f.toArray());
             }
         } catch (RuntimeException e) {
-            // A log call never throws; this guards the field assembly above. Nothing to do but not fail the response.
+            diagnose("completion", e); // never fail the response
         } finally {
             record.landed(); // after the event is queued: a shutdown waiting for this request may now drain it
+        }
+    }
+
+    private void diagnose(String step, RuntimeException e) {
+        if (runtime instanceof CoreRuntime) {
+            ((CoreRuntime) runtime)
+                    .diagnostics()
+                    .warn("jaxrs", step, "the request log filter failed", "error", e.toString());
         }
     }
 
@@ -297,8 +312,14 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
         return length >= 0 ? length : (response.hasEntity() ? -1 : 0);
     }
 
-    /** {@code Forwarded: for=...} or the first {@code X-Forwarded-For} entry, when a proxy set one. */
+    /** The socket peer's address, where the servlet container tells it ({@link ServletClientAddressFilter}). */
     private static String clientAddress(ContainerRequestContext request) {
+        Object address = request.getProperty(ServletClientAddressFilter.PROPERTY);
+        return address instanceof String ? clean((String) address) : null;
+    }
+
+    /** {@code Forwarded: for=...} or the first {@code X-Forwarded-For} entry, when a proxy set one. */
+    private static String forwardedFor(ContainerRequestContext request) {
         String forwarded = request.getHeaderString("Forwarded");
         if (forwarded != null) {
             for (String part : forwarded.split("[;,]")) {

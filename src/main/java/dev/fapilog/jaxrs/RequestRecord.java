@@ -21,6 +21,7 @@ final class RequestRecord {
     final String tenantId;
     final String userAgent;
     final String clientAddress;
+    final String forwardedFor;
     final Map<String, Object> headers;
     final boolean sampled;
     /** The request's context entries, the same ones the request thread sees in {@link LogContext}. */
@@ -41,6 +42,7 @@ final class RequestRecord {
             String tenantId,
             String userAgent,
             String clientAddress,
+            String forwardedFor,
             Map<String, Object> headers,
             boolean sampled) {
         this.method = method;
@@ -51,6 +53,7 @@ final class RequestRecord {
         this.tenantId = tenantId;
         this.userAgent = userAgent;
         this.clientAddress = clientAddress;
+        this.forwardedFor = forwardedFor;
         this.headers = headers;
         this.sampled = sampled;
         LogContext.Snapshot s =

@@ -126,6 +126,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCdiIntegrationLoadsJaxrsOnlyByName() {
+        // So that a CDI application without JAX-RS never meets a JAX-RS type (IntegrationModules loads it by name).
+        noClasses()
+                .that()
+                .resideInAPackage("dev.fapilog.cdi..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.fapilog.jaxrs..", "jakarta.ws.rs..")
+                .check(classes);
+    }
+
+    @Test
     void noImplOrUtilOrManagerNames() {
         noClasses()
                 .should()

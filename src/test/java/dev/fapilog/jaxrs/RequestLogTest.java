@@ -130,6 +130,69 @@ class RequestLogTest {
     }
 
     @Test
+    void theRequestLoggerWorksInOtherRequestScopedBeansAndCarriesTenantAndUser() throws Exception {
+        try (JerseyApp app = JerseyApp.start(
+                CdiApp.fileSink(
+                        dir.resolve("out.jsonl"),
+                        "fapilog.jaxrs.tenant-id.header",
+                        "X-Tenant",
+                        "fapilog.jaxrs.user-id.header",
+                        "X-User"),
+                2,
+                TestResources.Audited.class,
+                TestResources.Audit.class)) {
+            app.get(
+                    "audited",
+                    "X-Request-ID",
+                    "req-audit",
+                    "X-Tenant",
+                    "acme",
+                    "X-User",
+                    "u-1",
+                    "X-Forwarded-For",
+                    "203.0.113.7, 10.0.0.1");
+        }
+        List<JsonNode> lines = lines();
+        JsonNode audited = where(lines, message("audited")).get(0);
+        assertThat(audited.get("logger").asText()).isEqualTo(RequestLogger.NAME);
+        assertThat(audited.get("context").get("correlation_id").asText()).isEqualTo("req-audit");
+        assertThat(audited.get("context").get("tenant_id").asText()).isEqualTo("acme");
+        assertThat(audited.get("context").get("user_id").asText()).isEqualTo("u-1");
+        JsonNode done = where(lines, message("request_completed")).get(0);
+        assertThat(done.get("data").get("forwarded_for").asText())
+                .as("the client named by the proxy")
+                .isEqualTo("203.0.113.7");
+        assertThat(done.get("data").has("client_address"))
+                .as("Jersey on Grizzly without servlets does not tell the socket's address")
+                .isFalse();
+        assertThat(done.get("context").get("tenant_id").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void inAServletContainerTheSocketAddressIsLoggedToo() throws Exception {
+        try (JerseyApp app = JerseyApp.startServlet(
+                CdiApp.fileSink(dir.resolve("out.jsonl")),
+                TestResources.Items.class,
+                TestResources.IllegalStateMapper.class)) {
+            assertThat(app.get("items/5", "X-Request-ID", "req-servlet").statusCode())
+                    .isEqualTo(200);
+            assertThat(app.get("items/broken").statusCode()).isEqualTo(503);
+        }
+        List<JsonNode> lines = lines();
+        JsonNode done = where(lines, message("request_completed")).get(0);
+        assertThat(done.get("data").get("client_address").asText()).isEqualTo("127.0.0.1");
+        assertThat(done.get("data").get("route").asText()).isEqualTo("/items/{id}");
+        assertThat(done.get("context").get("correlation_id").asText()).isEqualTo("req-servlet");
+        assertThat(where(lines, message("plain logger in a request"))
+                        .get(0)
+                        .get("context")
+                        .get("correlation_id")
+                        .asText())
+                .isEqualTo("req-servlet");
+        assertThat(where(lines, message("request_failed"))).hasSize(1);
+    }
+
+    @Test
     void noContentResponsesAreLoggedToo() throws Exception {
         try (JerseyApp app = start()) {
             assertThat(app.get("items/none").statusCode()).isEqualTo(204);

@@ -109,6 +109,31 @@ final class TestResources {
         }
     }
 
+    /** A request-scoped service that logs through the request logger. */
+    @RequestScoped
+    public static class Audit {
+        @Inject
+        RequestLogger log;
+
+        public void record(String what) {
+            log.info("audited", "what", what);
+        }
+    }
+
+    @Path("audited")
+    @RequestScoped
+    @Produces(MediaType.TEXT_PLAIN)
+    public static class Audited {
+        @Inject
+        Audit audit;
+
+        @GET
+        public String get() {
+            audit.record("a read");
+            return "ok\n";
+        }
+    }
+
     /** A request that takes its time: it signals when it has started, then sleeps. */
     @Path("slow")
     @RequestScoped

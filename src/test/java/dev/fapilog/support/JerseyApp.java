@@ -82,6 +82,49 @@ public final class JerseyApp implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #start}, but Jersey runs as a servlet ({@code ServletContainer}) in Grizzly's servlet container, as
+     * JAX-RS does in a WAR on WildFly or Payara.
+     */
+    public static JerseyApp startServlet(Map<String, String> config, Class<?>... classes) {
+        Class<?>[] beans = java.util.Arrays.copyOf(classes, classes.length + 1);
+        beans[classes.length] = org.glassfish.jersey.weld.se.WeldRequestScope.class;
+        CdiApp cdi = CdiApp.start(config, beans);
+        try {
+            ResourceConfig rc = new ResourceConfig()
+                    .register(FapilogFeature.class)
+                    .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+            for (Class<?> c : classes) {
+                if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)
+                        || c.isAnnotationPresent(jakarta.ws.rs.ext.Provider.class)) {
+                    rc.register(c);
+                }
+            }
+            HttpServer[] server = new HttpServer[1];
+            cdi.run(() -> {
+                try {
+                    server[0] = org.glassfish.jersey.grizzly2.servlet.GrizzlyWebContainerFactory.create(
+                            URI.create("http://127.0.0.1:0/"),
+                            new org.glassfish.jersey.servlet.ServletContainer(rc),
+                            Map.of(),
+                            Map.of());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            org.glassfish.grizzly.http.server.NetworkListener listener =
+                    server[0].getListeners().iterator().next();
+            return new JerseyApp(
+                    cdi,
+                    server[0],
+                    listener.getTransport().getWorkerThreadPool(),
+                    URI.create("http://127.0.0.1:" + listener.getPort() + "/"));
+        } catch (RuntimeException e) {
+            cdi.close();
+            throw e;
+        }
+    }
+
     public URI base() {
         return base;
     }
