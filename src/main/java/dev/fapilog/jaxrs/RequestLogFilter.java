@@ -175,47 +175,21 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
                 return;
             }
             List<Object> f = new ArrayList<>(32);
-            f.add("method");
-            f.add(record.method);
-            f.add("path");
-            f.add(record.path);
-            f.add("route");
-            f.add(route);
-            f.add("status");
-            f.add(status);
-            f.add("latency_ms");
-            f.add(record.elapsedMillis());
-            if (size >= 0) {
-                f.add("response_size");
-                f.add(size);
-            }
-            if (record.clientAddress != null) {
-                f.add("client_address");
-                f.add(record.clientAddress);
-            }
-            if (record.forwardedFor != null) {
-                f.add("forwarded_for");
-                f.add(record.forwardedFor);
-            }
-            if (record.userAgent != null) {
-                f.add("user_agent");
-                f.add(record.userAgent);
-            }
-            if (record.headers != null) {
-                f.add("headers");
-                f.add(record.headers);
-            }
-            Map<String, Object> ctx = record.context.asMap();
-            ctx.forEach((k, v) -> {
-                f.add(k);
-                f.add(v);
-            });
+            field(f, "method", record.method);
+            field(f, "path", record.path);
+            field(f, "route", route);
+            field(f, "status", status);
+            field(f, "latency_ms", record.elapsedMillis());
+            field(f, "response_size", size >= 0 ? size : null);
+            field(f, "client_address", record.clientAddress);
+            field(f, "forwarded_for", record.forwardedFor);
+            field(f, "user_agent", record.userAgent);
+            field(f, "headers", record.headers);
+            record.context.asMap().forEach((k, v) -> field(f, k, v));
             Logger log = runtime.logger(LOGGER);
             if (failure != null) {
-                f.add("error_type");
-                f.add(failure.getClass().getName());
-                f.add("error_message");
-                f.add(String.valueOf(failure.getMessage()));
+                field(f, "error_type", failure.getClass().getName());
+                field(f, "error_message", String.valueOf(failure.getMessage()));
                 if (s.failureStackTrace()) {
                     log.log(Level.ERROR, "request_failed", failure, f.toArray());
                 } else {
@@ -228,6 +202,14 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             diagnose("completion", e); // never fail the response
         } finally {
             record.landed(); // after the event is queued: a shutdown waiting for this request may now drain it
+        }
+    }
+
+    /** Adds a key/value pair, unless the value is unknown ({@code null}). */
+    private static void field(List<Object> fields, String key, Object value) {
+        if (value != null) {
+            fields.add(key);
+            fields.add(value);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.fapilog.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fapilog.support.CdiApp;
 import dev.fapilog.support.JerseyApp;
 import dev.fapilog.support.JsonLines;
 import java.net.http.HttpResponse;
@@ -19,11 +18,7 @@ class AsyncRequestTest {
     Path dir;
 
     private JerseyApp start() {
-        return JerseyApp.start(
-                CdiApp.fileSink(dir.resolve("out.jsonl")),
-                2,
-                TestResources.Items.class,
-                TestResources.IllegalStateMapper.class);
+        return TestResources.itemsApp(dir.resolve("out.jsonl"));
     }
 
     private List<JsonNode> events() throws Exception {

@@ -3,7 +3,6 @@ package dev.fapilog.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fapilog.support.CdiApp;
 import dev.fapilog.support.JerseyApp;
 import dev.fapilog.support.JsonLines;
 import java.net.http.HttpRequest;
@@ -21,11 +20,7 @@ class RequestLogControlsTest {
     Path dir;
 
     private JerseyApp start(String... keyValues) {
-        return JerseyApp.start(
-                CdiApp.fileSink(dir.resolve("out.jsonl"), keyValues),
-                2,
-                TestResources.Items.class,
-                TestResources.IllegalStateMapper.class);
+        return TestResources.itemsApp(dir.resolve("out.jsonl"), keyValues);
     }
 
     private List<JsonNode> completions() throws Exception {

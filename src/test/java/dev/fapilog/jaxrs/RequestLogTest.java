@@ -20,11 +20,7 @@ class RequestLogTest {
     Path dir;
 
     private JerseyApp start(String... keyValues) {
-        return JerseyApp.start(
-                CdiApp.fileSink(dir.resolve("out.jsonl"), keyValues),
-                2,
-                TestResources.Items.class,
-                TestResources.IllegalStateMapper.class);
+        return TestResources.itemsApp(dir.resolve("out.jsonl"), keyValues);
     }
 
     private List<JsonNode> lines() throws Exception {

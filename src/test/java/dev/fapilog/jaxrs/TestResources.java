@@ -31,6 +31,12 @@ final class TestResources {
 
     private TestResources() {}
 
+    /** A server with {@link Items} and {@link IllegalStateMapper}, its events in {@code out}, on two request threads. */
+    static dev.fapilog.support.JerseyApp itemsApp(java.nio.file.Path out, String... keyValues) {
+        return dev.fapilog.support.JerseyApp.start(
+                dev.fapilog.support.CdiApp.fileSink(out, keyValues), 2, Items.class, IllegalStateMapper.class);
+    }
+
     @Path("items")
     @RequestScoped
     @Produces(MediaType.TEXT_PLAIN)

@@ -41,21 +41,9 @@ public final class JerseyApp implements AutoCloseable {
      *     is a resource or provider)
      */
     public static JerseyApp start(Map<String, String> config, int requestThreads, Class<?>... classes) {
-        // With discovery off (CdiApp), the bean that lets Jersey run each request in a CDI request context must be
-        // listed; with discovery on it comes from jersey-weld2-se's beans.xml.
-        Class<?>[] beans = java.util.Arrays.copyOf(classes, classes.length + 1);
-        beans[classes.length] = org.glassfish.jersey.weld.se.WeldRequestScope.class;
-        CdiApp cdi = CdiApp.start(config, beans);
+        CdiApp cdi = startCdi(config, classes);
         try {
-            ResourceConfig rc = new ResourceConfig()
-                    .register(FapilogFeature.class)
-                    .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            for (Class<?> c : classes) {
-                if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)
-                        || c.isAnnotationPresent(jakarta.ws.rs.ext.Provider.class)) {
-                    rc.register(c);
-                }
-            }
+            ResourceConfig rc = resourceConfig(classes);
             HttpServer[] server = new HttpServer[1];
             cdi.run(() -> server[0] =
                     GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), rc, false));
@@ -87,19 +75,9 @@ public final class JerseyApp implements AutoCloseable {
      * JAX-RS does in a WAR on WildFly or Payara.
      */
     public static JerseyApp startServlet(Map<String, String> config, Class<?>... classes) {
-        Class<?>[] beans = java.util.Arrays.copyOf(classes, classes.length + 1);
-        beans[classes.length] = org.glassfish.jersey.weld.se.WeldRequestScope.class;
-        CdiApp cdi = CdiApp.start(config, beans);
+        CdiApp cdi = startCdi(config, classes);
         try {
-            ResourceConfig rc = new ResourceConfig()
-                    .register(FapilogFeature.class)
-                    .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            for (Class<?> c : classes) {
-                if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)
-                        || c.isAnnotationPresent(jakarta.ws.rs.ext.Provider.class)) {
-                    rc.register(c);
-                }
-            }
+            ResourceConfig rc = resourceConfig(classes);
             HttpServer[] server = new HttpServer[1];
             cdi.run(() -> {
                 try {
@@ -123,6 +101,28 @@ public final class JerseyApp implements AutoCloseable {
             cdi.close();
             throw e;
         }
+    }
+
+    private static CdiApp startCdi(Map<String, String> config, Class<?>... classes) {
+        // With discovery off (CdiApp), the bean that lets Jersey run each request in a CDI request context must be
+        // listed; with discovery on it comes from jersey-weld2-se's beans.xml.
+        Class<?>[] beans = java.util.Arrays.copyOf(classes, classes.length + 1);
+        beans[classes.length] = org.glassfish.jersey.weld.se.WeldRequestScope.class;
+        return CdiApp.start(config, beans);
+    }
+
+    /** The fapilog feature, plus every resource and provider among {@code classes}. */
+    private static ResourceConfig resourceConfig(Class<?>... classes) {
+        ResourceConfig rc = new ResourceConfig()
+                .register(FapilogFeature.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        for (Class<?> c : classes) {
+            if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)
+                    || c.isAnnotationPresent(jakarta.ws.rs.ext.Provider.class)) {
+                rc.register(c);
+            }
+        }
+        return rc;
     }
 
     public URI base() {
