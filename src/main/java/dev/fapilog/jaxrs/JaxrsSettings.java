@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The JAX-RS integration's settings, keys under {@code fapilog.jaxrs.}; every key and default is in
@@ -24,8 +25,9 @@ import java.util.TreeMap;
  * @param echoRequestId whether the correlation id is set on the response under the same header
  * @param userIdHeader header whose value becomes {@code context.user_id}, or {@code null}
  * @param tenantIdHeader header whose value becomes {@code context.tenant_id}, or {@code null}
- * @param skipPaths paths that get no completion event: exact ({@code /health}) or with a trailing {@code *} for a prefix
- *     ({@code /metrics/*}, {@code /static*})
+ * @param skipPaths paths that get no completion event, as globs: exact ({@code /health}), {@code *} within one
+ *     segment ({@code /api/*}{@code /health}, {@code /static/app-*.js}), {@code **} across segments
+ *     ({@code /metrics/**})
  * @param sampleRate share of successful requests that get a completion event; failures are never sampled away
  * @param logErrorsOnSkippedPaths whether a failed request on a skipped path is still logged
  * @param logHeaders whether request headers are logged (lower-cased, sensitive ones redacted)
@@ -40,7 +42,7 @@ public record JaxrsSettings(
         boolean echoRequestId,
         String userIdHeader,
         String tenantIdHeader,
-        List<String> skipPaths,
+        List<Pattern> skipPaths,
         double sampleRate,
         boolean logErrorsOnSkippedPaths,
         boolean logHeaders,
@@ -140,12 +142,37 @@ public record JaxrsSettings(
 
     /** Whether {@code path} (starting with {@code /}, relative to the application) is skipped. */
     public boolean isSkipped(String path) {
-        for (String p : skipPaths) {
-            if (p.endsWith("*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p)) {
+        for (Pattern p : skipPaths) {
+            if (p.matcher(path).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A path glob as a regular expression: {@code **} any characters, {@code *} any but {@code /}, the rest literal. */
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        int literalStart = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            if (glob.charAt(i) != '*') {
+                continue;
+            }
+            if (i > literalStart) {
+                re.append(Pattern.quote(glob.substring(literalStart, i)));
+            }
+            if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else {
+                re.append("[^/]*");
+            }
+            literalStart = i + 1;
+        }
+        if (literalStart < glob.length()) {
+            re.append(Pattern.quote(glob.substring(literalStart)));
+        }
+        return Pattern.compile(re.toString());
     }
 
     /** Typed readers that record a problem and fall back to the default. */
@@ -200,20 +227,19 @@ public record JaxrsSettings(
             return out;
         }
 
-        List<String> paths(String key) {
-            List<String> out = new ArrayList<>();
+        List<Pattern> paths(String key) {
+            List<Pattern> out = new ArrayList<>();
             for (String p : ConfigValues.list(values.get(key))) {
-                int star = p.indexOf('*');
-                if (!p.startsWith("/") || (star >= 0 && star != p.length() - 1)) {
+                if (!p.startsWith("/") || p.contains("***")) {
                     problems.add(new ConfigProblem(
                             ProblemCodes.BAD_VALUE,
                             key,
                             values.get(key),
-                            "comma-separated paths starting with '/': exact (/health) or a prefix ending in '*'"
-                                    + " (/metrics/*)"));
+                            "comma-separated path globs starting with '/': exact (/health), '*' within a segment"
+                                    + " (/api/*/health), '**' across segments (/metrics/**)"));
                     break;
                 }
-                out.add(p);
+                out.add(glob(p));
             }
             return List.copyOf(out);
         }

@@ -32,14 +32,25 @@ class JaxrsSettingsTest {
     }
 
     @Test
-    void skipPathsMatchExactlyOrByPrefix() {
+    void skipPathsAreGlobs() {
         List<ConfigProblem> problems = new ArrayList<>();
-        JaxrsSettings s = JaxrsSettings.parse(Map.of("jaxrs.skip-paths", "/health, /metrics/*"), problems);
+        JaxrsSettings s = JaxrsSettings.parse(
+                Map.of("jaxrs.skip-paths", "/health, /metrics/*, /api/*/ping, /static/**, /files/a.b"), problems);
         assertThat(problems).isEmpty();
         assertThat(s.isSkipped("/health")).isTrue();
-        assertThat(s.isSkipped("/health/live")).isFalse();
+        assertThat(s.isSkipped("/health/live")).as("exact").isFalse();
         assertThat(s.isSkipped("/metrics/jvm")).isTrue();
+        assertThat(s.isSkipped("/metrics/jvm/gc"))
+                .as("* stays within a segment")
+                .isFalse();
         assertThat(s.isSkipped("/metrics")).isFalse();
+        assertThat(s.isSkipped("/api/v1/ping")).isTrue();
+        assertThat(s.isSkipped("/api/v1/pong")).isFalse();
+        assertThat(s.isSkipped("/static/js/app.js")).as("** crosses segments").isTrue();
+        assertThat(s.isSkipped("/files/a.b")).isTrue();
+        assertThat(s.isSkipped("/files/aXb"))
+                .as("the rest is literal, '.' included")
+                .isFalse();
     }
 
     @Test
