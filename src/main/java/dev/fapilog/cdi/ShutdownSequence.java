@@ -107,10 +107,6 @@ final class ShutdownSequence {
         drain(Trigger.BEFORE_SHUTDOWN);
     }
 
-    synchronized boolean isDrained() {
-        return drained;
-    }
-
     /** Starts the deadline at the first callback; returns {@code true} if the runtime is still to be drained. */
     private synchronized boolean begin(Trigger trigger) {
         if (begunBy == null) {

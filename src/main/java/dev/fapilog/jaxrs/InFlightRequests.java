@@ -17,10 +17,6 @@ final class InFlightRequests {
         }
     }
 
-    synchronized int count() {
-        return count;
-    }
-
     /** Waits until no request is in flight or {@code deadlineNanos} ({@link System#nanoTime()}) has passed. */
     synchronized void awaitIdle(long deadlineNanos) {
         try {

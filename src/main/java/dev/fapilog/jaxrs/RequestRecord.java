@@ -119,10 +119,6 @@ final class RequestRecord {
         tracker.begin();
     }
 
-    boolean isCompleted() {
-        return completed.get();
-    }
-
     double elapsedMillis() {
         return Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
     }
