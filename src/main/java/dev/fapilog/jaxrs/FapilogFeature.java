@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.FeatureContext;
 public final class FapilogFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
-        if (!context.getConfiguration().isRegistered(RequestLogFilter.class)) {
-            context.register(RequestLogFilter.class);
+        for (Class<?> provider : new Class<?>[] {RequestLogFilter.class, RequestLogWriter.class}) {
+            if (!context.getConfiguration().isRegistered(provider)) {
+                context.register(provider);
+            }
         }
         if (servletApiPresent() && !context.getConfiguration().isRegistered(ServletClientAddressFilter.class)) {
             context.register(ServletClientAddressFilter.class);

@@ -1,6 +1,7 @@
 package dev.fapilog.jaxrs;
 
 import dev.fapilog.ConfigProblem;
+import dev.fapilog.cdi.FapilogExtension;
 import dev.fapilog.cdi.IntegrationModule;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,12 @@ public final class JaxrsModule implements IntegrationModule {
     /** The deployment's settings (the defaults until the deployment's configuration has been read). */
     public JaxrsSettings settings() {
         return settings;
+    }
+
+    /** The deployment's settings, or the defaults when the module is not loaded. */
+    static JaxrsSettings settingsOf(FapilogExtension extension) {
+        JaxrsModule m = extension.module(JaxrsModule.class);
+        return m != null ? m.settings() : JaxrsSettings.defaults();
     }
 
     InFlightRequests inFlight() {
@@ -51,7 +58,12 @@ public final class JaxrsModule implements IntegrationModule {
     @Override
     public List<Class<?>> beanClasses() {
         return List.of(
-                RequestLogFilter.class, RequestState.class, RequestLoggerProducer.class, ResourceInterceptor.class);
+                RequestLogFilter.class,
+                RequestLogWriter.class,
+                RequestCompletion.class,
+                RequestState.class,
+                RequestLoggerProducer.class,
+                ResourceInterceptor.class);
     }
 
     @Override

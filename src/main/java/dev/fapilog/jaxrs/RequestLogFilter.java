@@ -1,10 +1,6 @@
 package dev.fapilog.jaxrs;
 
-import dev.fapilog.Level;
-import dev.fapilog.LogRuntime;
-import dev.fapilog.Logger;
 import dev.fapilog.cdi.FapilogExtension;
-import dev.fapilog.core.CoreRuntime;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -20,11 +16,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.WriterInterceptor;
-import jakarta.ws.rs.ext.WriterInterceptorContext;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +45,7 @@ import java.util.concurrent.ThreadLocalRandom;
 @PreMatching
 @Priority(RequestLogFilter.PRIORITY)
 @ApplicationScoped
-public class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+public class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** Before {@link Priorities#AUTHENTICATION} (1000) on the way in, hence after every application filter on the way out. */
     public static final int PRIORITY = Priorities.AUTHENTICATION - 900;
 
@@ -67,17 +58,16 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
     FapilogExtension extension;
 
     @Inject
-    LogRuntime runtime;
+    RequestState state;
 
     @Inject
-    RequestState state;
+    RequestCompletion completion;
 
     @Context
     ResourceInfo resource;
 
     private JaxrsSettings settings() {
-        JaxrsModule m = extension.module(JaxrsModule.class);
-        return m != null ? m.settings() : JaxrsSettings.defaults();
+        return JaxrsModule.settingsOf(extension);
     }
 
     private void fly(RequestRecord record) {
@@ -97,7 +87,7 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             String id = RequestIds.accept(request.getHeaderString(s.requestIdHeader()));
             RequestRecord record = new RequestRecord(
                     request.getMethod(),
-                    "/" + request.getUriInfo().getPath(false),
+                    absolute(request.getUriInfo().getPath(false)),
                     id != null ? id : RequestIds.newId(),
                     TraceParent.parse(request.getHeaderString("traceparent")),
                     s.userIdHeader() == null ? null : RequestIds.accept(request.getHeaderString(s.userIdHeader())),
@@ -116,7 +106,7 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             }
             record.attach();
         } catch (RuntimeException e) {
-            diagnose("request-filter", e); // never fail the request
+            completion.diagnose("request-filter", e); // never fail the request
         }
     }
 
@@ -132,93 +122,23 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             response.getHeaders().putSingle(s.requestIdHeader(), record.correlationId);
         }
         record.detach();
+        record.answered();
         String route = route();
         boolean optedOut = optedOut();
-        if (response.hasEntity()) {
-            // Written after the entity, with its size: see aroundWriteTo.
-            request.setProperty(Completion.PROPERTY, new Completion(record, response.getStatus(), route, optedOut));
+        RequestCompletion.Pending pending =
+                new RequestCompletion.Pending(record, response.getStatus(), route, optedOut);
+        if (response.hasEntity() && !"HEAD".equals(request.getMethod()) && record.failure() == null) {
+            // Written after the entity, with its size, by RequestLogWriter. Not for HEAD (no entity is written) nor
+            // after a failure: a runtime that could not map the exception may not write this entity at all.
+            request.setProperty(RequestCompletion.Pending.PROPERTY, pending);
             return;
         }
-        complete(record, response.getStatus(), route, optedOut, lengthOf(response));
+        completion.complete(pending, lengthOf(response));
     }
 
-    @Override
-    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        Object p = context.getProperty(Completion.PROPERTY);
-        if (!(p instanceof Completion)) {
-            context.proceed();
-            return;
-        }
-        Completion c = (Completion) p;
-        CountingStream counting = new CountingStream(context.getOutputStream());
-        context.setOutputStream(counting);
-        try {
-            context.proceed();
-        } finally {
-            complete(c.record, c.status, c.route, c.optedOut, counting.count);
-        }
-    }
-
-    private void complete(RequestRecord record, int status, String route, boolean optedOut, long size) {
-        if (!record.complete()) {
-            return;
-        }
-        try {
-            JaxrsSettings s = settings();
-            Throwable failure = record.failure();
-            boolean error = failure != null || status >= 500;
-            boolean skipped = optedOut || s.isSkipped(record.path);
-            if (skipped && !(error && s.logErrorsOnSkippedPaths())) {
-                return;
-            }
-            if (!error && !record.sampled) {
-                return;
-            }
-            List<Object> f = new ArrayList<>(32);
-            field(f, "method", record.method);
-            field(f, "path", record.path);
-            field(f, "route", route);
-            field(f, "status", status);
-            field(f, "latency_ms", record.elapsedMillis());
-            field(f, "response_size", size >= 0 ? size : null);
-            field(f, "client_address", record.clientAddress);
-            field(f, "forwarded_for", record.forwardedFor);
-            field(f, "user_agent", record.userAgent);
-            field(f, "headers", record.headers);
-            record.context.asMap().forEach((k, v) -> field(f, k, v));
-            Logger log = runtime.logger(LOGGER);
-            if (failure != null) {
-                field(f, "error_type", failure.getClass().getName());
-                field(f, "error_message", String.valueOf(failure.getMessage()));
-                if (s.failureStackTrace()) {
-                    log.log(Level.ERROR, "request_failed", failure, f.toArray());
-                } else {
-                    log.log(Level.ERROR, "request_failed", f.toArray());
-                }
-            } else {
-                log.log(s.levelFor(status), "request_completed", f.toArray());
-            }
-        } catch (RuntimeException e) {
-            diagnose("completion", e); // never fail the response
-        } finally {
-            record.landed(); // after the event is queued: a shutdown waiting for this request may now drain it
-        }
-    }
-
-    /** Adds a key/value pair, unless the value is unknown ({@code null}). */
-    private static void field(List<Object> fields, String key, Object value) {
-        if (value != null) {
-            fields.add(key);
-            fields.add(value);
-        }
-    }
-
-    private void diagnose(String step, RuntimeException e) {
-        if (runtime instanceof CoreRuntime) {
-            ((CoreRuntime) runtime)
-                    .diagnostics()
-                    .warn("jaxrs", step, "the request log filter failed", "error", e.toString());
-        }
+    /** Jersey gives the path without a leading '/', RESTEasy with one. */
+    private static String absolute(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     private String route() {
@@ -355,41 +275,5 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
             flat.put(k, l.size() == 1 ? l.get(0) : List.copyOf(l));
         });
         return flat;
-    }
-
-    /** A completion waiting for its entity to be written. */
-    private static final class Completion {
-        static final String PROPERTY = Completion.class.getName();
-        final RequestRecord record;
-        final int status;
-        final String route;
-        final boolean optedOut;
-
-        Completion(RequestRecord record, int status, String route, boolean optedOut) {
-            this.record = record;
-            this.status = status;
-            this.route = route;
-            this.optedOut = optedOut;
-        }
-    }
-
-    private static final class CountingStream extends FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

@@ -28,6 +28,8 @@ final class RequestRecord {
     final LogContext.Snapshot context;
 
     private final AtomicBoolean completed = new AtomicBoolean();
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private final AtomicBoolean landed = new AtomicBoolean();
     private volatile Throwable failure;
     private volatile LogContext.Scope scope;
     private volatile Thread scopeOwner;
@@ -104,12 +106,18 @@ final class RequestRecord {
         return completed.compareAndSet(false, true);
     }
 
-    /** Ends the request's flight, once its completion event (if any) has been handed to the runtime. */
+    /** The response filter has run: the request is answered (its event may still follow). Idempotent. */
+    void answered() {
+        if (!answered.getAndSet(true) && inFlight != null) {
+            inFlight.answered();
+        }
+    }
+
+    /** Ends the request's flight, once its completion event (if any) has been handed to the runtime. Idempotent. */
     void landed() {
-        InFlightRequests tracker = inFlight;
-        if (tracker != null) {
-            inFlight = null;
-            tracker.end();
+        answered();
+        if (!landed.getAndSet(true) && inFlight != null) {
+            inFlight.landed();
         }
     }
 
