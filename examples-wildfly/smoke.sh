@@ -17,10 +17,10 @@ fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 
 "${MVN[@]}" package
 mkdir -p "$DIR"
+command -v curl > /dev/null || fail "curl is needed (Debian: apt-get install curl)"
 if [ ! -x "$JBOSS_HOME/bin/standalone.sh" ]; then
-  "${MVN[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+  "${MVN[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
     -Dartifact=org.wildfly:wildfly-dist:$WF_VERSION:zip -DoutputDirectory="$DIR"
-  (cd "$DIR" && unzip -q "wildfly-dist-$WF_VERSION.zip" && rm "wildfly-dist-$WF_VERSION.zip")
 fi
 rm -f "$OUT" "$JBOSS_HOME"/standalone/deployments/orders.war*
 cp target/orders.war "$JBOSS_HOME/standalone/deployments/"

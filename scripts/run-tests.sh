@@ -3,12 +3,13 @@
 #   1. the library on the default JDK (17): formatter check, enforcer, all tests, install;
 #   2. the library's tests again on JDK 25;
 #   3. the SE example against the installed library;
-#   4. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted).
+#   4. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted);
+#   5. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(mvn -B -ntp)
 
-echo "== 1/4 library on $(java -version 2>&1 | head -1)"
+echo "== 1/5 library on $(java -version 2>&1 | head -1)"
 "${MVN[@]}" spotless:check install
 
 JDK25_HOME="${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)}"
@@ -16,13 +17,17 @@ if [ -z "${JDK25_HOME}" ] || [ ! -x "${JDK25_HOME}/bin/java" ]; then
   echo "JDK 25 not found: install Temurin 25 under /usr/lib/jvm or set JDK25_HOME" >&2
   exit 1
 fi
-echo "== 2/4 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
+echo "== 2/5 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
 JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true test
 
-echo "== 3/4 examples-se"
+echo "== 3/5 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml spotless:check verify
 
-echo "== 4/4 benchmarks (smoke)"
+echo "== 4/5 benchmarks (smoke)"
 benchmarks/run.sh smoke
+
+echo "== 5/5 examples-wildfly smoke (WildFly on 127.0.0.1:8080 and :9990)"
+"${MVN[@]}" -f examples-wildfly/pom.xml spotless:check
+examples-wildfly/smoke.sh
 
 echo "== all tests passed"
