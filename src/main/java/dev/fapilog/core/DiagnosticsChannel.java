@@ -1,6 +1,8 @@
 package dev.fapilog.core;
 
 import dev.fapilog.spi.Diagnostics;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -122,15 +124,46 @@ public final class DiagnosticsChannel implements Diagnostics {
             listener.accept(line);
             return;
         }
+        byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
+        if (jvmShuttingDown()) {
+            // The drain report often comes from a shutdown hook (a server undeploying on SIGTERM). By then the
+            // platform logging may already be reset by its own hook, and a server's System.err may be a stream into
+            // that logging: both would lose the line. The process's own standard error still works.
+            writeProcessStderr(bytes);
+            return;
+        }
         if ("system-logger".equals(output)) {
             System.getLogger("dev.fapilog.diagnostics")
                     .log(level.equals("WARN") ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
             return;
         }
         PrintStream err = System.err;
-        byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
         err.write(bytes, 0, bytes.length);
         err.flush();
+    }
+
+    /** Whether the JVM is running its shutdown hooks: registering a hook is refused then. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        } catch (SecurityException notAllowed) {
+            return false;
+        }
+    }
+
+    private static void writeProcessStderr(byte[] bytes) {
+        try {
+            FileOutputStream err = new FileOutputStream(FileDescriptor.err); // not closed: that would close fd 2
+            err.write(bytes);
+            err.flush();
+        } catch (java.io.IOException ignored) {
+            // Nowhere left to report to.
+        }
     }
 
     /** A token bucket; {@link #take} returns the reports suppressed since the last pass, or -1 to suppress. */

@@ -28,6 +28,23 @@ class DefaultRuntimeConfigTest {
                 .contains("FAPILOG-C001 fapilog.bogus = '1'");
     }
 
+    @Test
+    void theDrainReportOfAShutdownHookReachesStandardErrorEvenThroughSystemLogger() throws Exception {
+        // The JVM's logging resets itself in its own shutdown hook, racing the drain's report; the report must not
+        // depend on winning that race.
+        ChildJvm.Result r = ChildJvm.run(
+                HookMain.class, List.of("-Dfapilog.diagnostics.output=system-logger", "-Dfapilog.sinks=stdout-json"));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr().lines()).anyMatch(l -> l.startsWith("{\"ts\"") && l.contains("\"key\":\"drained\""));
+    }
+
+    /** Logs one event and exits; the default runtime's shutdown hook drains it. */
+    public static final class HookMain {
+        public static void main(String[] args) {
+            dev.fapilog.Fapilog.getLogger("hook").info("bye");
+        }
+    }
+
     public static final class DefaultMain {
         public static void main(String[] args) {
             try {
