@@ -4,12 +4,19 @@
 #   2. the library's tests again on JDK 25;
 #   3. the SE example against the installed library;
 #   4. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted);
-#   5. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked).
+#   5. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked);
+#   6. the Payara example on a real Payara Micro 6 on 127.0.0.1 (the same checks).
+# Each step prints its wall time; docs/contributing.md keeps the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(mvn -B -ntp)
+step_start=$SECONDS
+step() { # prints the previous step's wall time, then the next step's title
+  [ "${step_title:-}" ] && echo "   (${step_title%% *}: $((SECONDS - step_start)) s)"
+  step_title="$1"; step_start=$SECONDS; echo "== $1"
+}
 
-echo "== 1/5 library on $(java -version 2>&1 | head -1)"
+step "1/6 library on $(java -version 2>&1 | head -1)"
 "${MVN[@]}" spotless:check install
 
 JDK25_HOME="${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)}"
@@ -17,17 +24,21 @@ if [ -z "${JDK25_HOME}" ] || [ ! -x "${JDK25_HOME}/bin/java" ]; then
   echo "JDK 25 not found: install Temurin 25 under /usr/lib/jvm or set JDK25_HOME" >&2
   exit 1
 fi
-echo "== 2/5 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
+step "2/6 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
 JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true test
 
-echo "== 3/5 examples-se"
+step "3/6 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml spotless:check verify
 
-echo "== 4/5 benchmarks (smoke)"
+step "4/6 benchmarks (smoke)"
 benchmarks/run.sh smoke
 
-echo "== 5/5 examples-wildfly smoke (WildFly on 127.0.0.1:8080 and :9990)"
+step "5/6 examples-wildfly smoke (WildFly on 127.0.0.1:8080 and :9990)"
 "${MVN[@]}" -f examples-wildfly/pom.xml spotless:check
 examples-wildfly/smoke.sh
 
-echo "== all tests passed"
+step "6/6 examples-payara smoke (Payara Micro on 127.0.0.1:8181)"
+"${MVN[@]}" -f examples-payara/pom.xml spotless:check
+examples-payara/smoke.sh
+
+step "all tests passed in $SECONDS s"
