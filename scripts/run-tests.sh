@@ -5,7 +5,8 @@
 #   3. the SE example against the installed library;
 #   4. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted);
 #   5. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked);
-#   6. the Payara example on a real Payara Micro 6 on 127.0.0.1 (the same checks).
+#   6. the Payara example on a real Payara Micro 6 on 127.0.0.1 (the same checks);
+#   7. the Arquillian integration tests on a managed WildFly 39 on 127.0.0.1.
 # Each step prints its wall time; docs/contributing.md keeps the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ step() { # prints the previous step's wall time, then the next step's title
   step_title="$1"; step_start=$SECONDS; echo "== $1"
 }
 
-step "1/6 library on $(java -version 2>&1 | head -1)"
+step "1/7 library on $(java -version 2>&1 | head -1)"
 "${MVN[@]}" spotless:check install
 
 JDK25_HOME="${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)}"
@@ -24,21 +25,24 @@ if [ -z "${JDK25_HOME}" ] || [ ! -x "${JDK25_HOME}/bin/java" ]; then
   echo "JDK 25 not found: install Temurin 25 under /usr/lib/jvm or set JDK25_HOME" >&2
   exit 1
 fi
-step "2/6 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
+step "2/7 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
 JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true test
 
-step "3/6 examples-se"
+step "3/7 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml spotless:check verify
 
-step "4/6 benchmarks (smoke)"
+step "4/7 benchmarks (smoke)"
 benchmarks/run.sh smoke
 
-step "5/6 examples-wildfly smoke (WildFly on 127.0.0.1:8080 and :9990)"
+step "5/7 examples-wildfly smoke (WildFly on 127.0.0.1:8080 and :9990)"
 "${MVN[@]}" -f examples-wildfly/pom.xml spotless:check
 examples-wildfly/smoke.sh
 
-step "6/6 examples-payara smoke (Payara Micro on 127.0.0.1:8181)"
+step "6/7 examples-payara smoke (Payara Micro on 127.0.0.1:8181)"
 "${MVN[@]}" -f examples-payara/pom.xml spotless:check
 examples-payara/smoke.sh
+
+step "7/7 arquillian-tests (managed WildFly on 127.0.0.1)"
+"${MVN[@]}" -f arquillian-tests/pom.xml spotless:check verify
 
 step "all tests passed in $SECONDS s"
