@@ -26,7 +26,11 @@ if [ -z "${JDK25_HOME}" ] || [ ! -x "${JDK25_HOME}/bin/java" ]; then
   exit 1
 fi
 step "2/7 library tests on $("${JDK25_HOME}/bin/java" -version 2>&1 | head -1)"
-JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true test
+# -XX:-UseLoopPredicate: Temurin 25.0.3's C2 crashes now and then (SIGSEGV in TemplateAssertionExpression::clone)
+# while compiling the worker loop (Worker.processEvent); replaying the crash showed that this flag avoids it. It is a
+# JVM defect, not a test failure; see docs/contributing.md.
+JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.check.skip=true \
+  -DargLine=-XX:-UseLoopPredicate test
 
 step "3/7 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml spotless:check verify

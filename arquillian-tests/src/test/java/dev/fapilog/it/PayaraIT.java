@@ -1,0 +1,154 @@
+package dev.fapilog.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The same checks as {@link WildFlyIT}, on Payara Server 6 run as a process on 127.0.0.1 (see {@link PayaraServer}). */
+@ExtendWith(PayaraServer.class)
+class PayaraIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    @BeforeAll
+    static void deployMain() throws Exception {
+        PayaraServer.Result r = PayaraServer.deploy(
+                Archives.war("pmain", Map.of("fapilog.queue.capacity", "1234", "fapilog.jaxrs.headers.log", "true")));
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    @AfterAll
+    static void undeployMain() throws Exception {
+        PayaraServer.undeploy("pmain");
+    }
+
+    private static HttpResponse<String> get(URL base, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> info(URL base) throws Exception {
+        HttpResponse<String> r = get(base, "api/probe/info");
+        assertEquals(200, r.statusCode(), r.body());
+        Map<String, String> m = new HashMap<>();
+        r.body().lines().forEach(l -> m.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        return m;
+    }
+
+    private static List<String> lines(Path file) throws Exception {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    @Test
+    void injectionSettingsAndTheManagedThreadFactory() throws Exception {
+        Map<String, String> info = info(PayaraServer.base("pmain"));
+        assertEquals("dev.fapilog.it.app.ProbeResource", info.get("resource"));
+        assertEquals("it.named", info.get("named"));
+        assertEquals("dev.fapilog.it.app.ProbeEjb", info.get("ejb"), "@Inject Logger in a @Stateless EJB");
+        assertEquals("dev.fapilog.it.app.AppState", info.get("app"));
+        assertEquals("production", info.get("preset"));
+        assertEquals("1234", info.get("queue"));
+        assertTrue(
+                info.get("threads").startsWith("JNDI java:comp/DefaultManagedThreadFactory (org.glassfish.concurrent"),
+                info.get("threads"));
+    }
+
+    @Test
+    void aSystemPropertyOverridesTheArchive() throws Exception {
+        PayaraServer.Result set = PayaraServer.asadmin("create-system-properties", "fapilog.service.environment=it-payara");
+        assertEquals(0, set.exitCode(), set.output());
+        try {
+            PayaraServer.Result r = PayaraServer.deploy(Archives.war("poverride", Map.of()));
+            assertEquals(0, r.exitCode(), r.output());
+            assertEquals("it-payara", info(PayaraServer.base("poverride")).get("environment"));
+        } finally {
+            PayaraServer.undeploy("poverride");
+            PayaraServer.asadmin("delete-system-property", "fapilog.service.environment");
+        }
+    }
+
+    @Test
+    void requestLogsWithCorrelationTraceAndRedactedHeaders() throws Exception {
+        URL base = PayaraServer.base("pmain");
+        HttpResponse<String> ok = get(
+                base,
+                "api/probe/info",
+                "X-Request-ID", "pit-1",
+                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "Authorization", "Bearer pit-secret");
+        assertEquals("pit-1", ok.headers().firstValue("X-Request-ID").orElse(null));
+        HttpResponse<String> failed = get(base, "api/probe/fail", "X-Request-ID", "pit-fail");
+        assertEquals(418, failed.statusCode());
+        assertEquals("flushed=true", get(base, "api/probe/flush").body().trim());
+
+        List<String> events = lines(Archives.events("pmain"));
+        assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"request_completed\"")
+                        && l.contains("\"correlation_id\":\"pit-1\"")
+                        && l.contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
+                        && l.contains("\"authorization\":\"***\"")
+                        && l.contains("\"client_address\":\"127.0.0.1\"")),
+                String.join("\n", events));
+        assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"request_failed\"")
+                && l.contains("\"correlation_id\":\"pit-fail\"")
+                && l.contains("\"status\":418")));
+        assertTrue(events.stream().noneMatch(l -> l.contains("pit-secret")));
+    }
+
+    @Test
+    void aBurstJustBeforeUndeployIsCompleteAndARedeployStartsAFreshRuntime() throws Exception {
+        URL base = PayaraServer.base("pdrain");
+        assertEquals(0, PayaraServer.deploy(Archives.war("pdrain", Map.of())).exitCode());
+        String first = info(base).get("runtime");
+        assertEquals("logged 3000\n", get(base, "api/probe/burst?n=3000").body());
+        assertEquals(0, PayaraServer.undeploy("pdrain").exitCode());
+
+        long bursts = lines(Archives.events("pdrain")).stream()
+                .filter(l -> l.contains("\"message\":\"burst\""))
+                .count();
+        assertEquals(3000, bursts);
+        List<String> drained = lines(Archives.drained("pdrain"));
+        assertEquals(1, drained.size(), String.join("\n", drained));
+        assertTrue(drained.get(0).contains("dropped=0{} failed=0{} pending=0"), drained.get(0));
+
+        assertEquals(0, PayaraServer.deploy(Archives.war("pdrain", Map.of())).exitCode());
+        try {
+            assertNotEquals(first, info(base).get("runtime"));
+        } finally {
+            PayaraServer.undeploy("pdrain");
+        }
+        assertEquals(2, lines(Archives.drained("pdrain")).size());
+    }
+
+    @Test
+    void anUnknownKeyFailsItsDeploymentWithTheCodedMessageAndNothingElse() throws Exception {
+        PayaraServer.Result r = PayaraServer.deploy(Archives.war("pbad", Map.of("fapilog.queue.capasity", "10")));
+        assertNotEquals(0, r.exitCode(), "the deployment must fail");
+        String log = Files.readString(PayaraServer.serverLog());
+        assertTrue(
+                (r.output() + log).contains("FAPILOG-C001 fapilog.queue.capasity = '10': no such setting; did you mean"
+                        + " fapilog.queue.capacity?"),
+                r.output());
+        assertEquals(200, get(PayaraServer.base("pmain"), "api/probe/info").statusCode());
+    }
+}
