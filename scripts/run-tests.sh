@@ -6,7 +6,7 @@
 #   4. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted);
 #   5. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked);
 #   6. the Payara example on a real Payara Micro 6 on 127.0.0.1 (the same checks);
-#   7. the Arquillian integration tests on a managed WildFly 39 on 127.0.0.1.
+#   7. the integration tests on WildFly 39 (Arquillian, managed) and Payara Server 6 (asadmin), both on 127.0.0.1.
 # Each step prints its wall time; docs/contributing.md keeps the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +46,7 @@ step "6/7 examples-payara smoke (Payara Micro on 127.0.0.1:8181)"
 "${MVN[@]}" -f examples-payara/pom.xml spotless:check
 examples-payara/smoke.sh
 
-step "7/7 arquillian-tests (managed WildFly on 127.0.0.1)"
+step "7/7 arquillian-tests (WildFly and Payara Server on 127.0.0.1)"
 "${MVN[@]}" -f arquillian-tests/pom.xml spotless:check verify
 
 step "all tests passed in $SECONDS s"

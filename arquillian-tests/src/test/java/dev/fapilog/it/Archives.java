@@ -34,6 +34,9 @@ final class Archives {
     /** {@code name}.war with the probe application and these fapilog settings (plus the file sink into OUTPUT). */
     static WebArchive war(String name, Map<String, String> settings) {
         OUTPUT.toFile().mkdirs();
+        // A fresh start for this archive's output: files of an earlier run would double every count.
+        events(name).toFile().delete();
+        drained(name).toFile().delete();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("fapilog.preset", "production");
         config.put("fapilog.sinks", "file");

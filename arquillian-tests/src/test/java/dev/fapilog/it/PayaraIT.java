@@ -76,7 +76,8 @@ class PayaraIT {
 
     @Test
     void aSystemPropertyOverridesTheArchive() throws Exception {
-        PayaraServer.Result set = PayaraServer.asadmin("create-system-properties", "fapilog.service.environment=it-payara");
+        PayaraServer.Result set =
+                PayaraServer.asadmin("create-system-properties", "fapilog.service.environment=it-payara");
         assertEquals(0, set.exitCode(), set.output());
         try {
             PayaraServer.Result r = PayaraServer.deploy(Archives.war("poverride", Map.of()));
@@ -94,31 +95,38 @@ class PayaraIT {
         HttpResponse<String> ok = get(
                 base,
                 "api/probe/info",
-                "X-Request-ID", "pit-1",
-                "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                "Authorization", "Bearer pit-secret");
+                "X-Request-ID",
+                "pit-1",
+                "traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "Authorization",
+                "Bearer pit-secret");
         assertEquals("pit-1", ok.headers().firstValue("X-Request-ID").orElse(null));
         HttpResponse<String> failed = get(base, "api/probe/fail", "X-Request-ID", "pit-fail");
         assertEquals(418, failed.statusCode());
         assertEquals("flushed=true", get(base, "api/probe/flush").body().trim());
 
         List<String> events = lines(Archives.events("pmain"));
-        assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"request_completed\"")
-                        && l.contains("\"correlation_id\":\"pit-1\"")
-                        && l.contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
-                        && l.contains("\"authorization\":\"***\"")
-                        && l.contains("\"client_address\":\"127.0.0.1\"")),
+        assertTrue(
+                events.stream()
+                        .anyMatch(l -> l.contains("\"message\":\"request_completed\"")
+                                && l.contains("\"correlation_id\":\"pit-1\"")
+                                && l.contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
+                                && l.contains("\"authorization\":\"***\"")
+                                && l.contains("\"client_address\":\"127.0.0.1\"")),
                 String.join("\n", events));
-        assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"request_failed\"")
-                && l.contains("\"correlation_id\":\"pit-fail\"")
-                && l.contains("\"status\":418")));
+        assertTrue(events.stream()
+                .anyMatch(l -> l.contains("\"message\":\"request_failed\"")
+                        && l.contains("\"correlation_id\":\"pit-fail\"")
+                        && l.contains("\"status\":418")));
         assertTrue(events.stream().noneMatch(l -> l.contains("pit-secret")));
     }
 
     @Test
     void aBurstJustBeforeUndeployIsCompleteAndARedeployStartsAFreshRuntime() throws Exception {
         URL base = PayaraServer.base("pdrain");
-        assertEquals(0, PayaraServer.deploy(Archives.war("pdrain", Map.of())).exitCode());
+        org.jboss.shrinkwrap.api.spec.WebArchive war = Archives.war("pdrain", Map.of());
+        assertEquals(0, PayaraServer.deploy(war).exitCode());
         String first = info(base).get("runtime");
         assertEquals("logged 3000\n", get(base, "api/probe/burst?n=3000").body());
         assertEquals(0, PayaraServer.undeploy("pdrain").exitCode());
@@ -131,7 +139,7 @@ class PayaraIT {
         assertEquals(1, drained.size(), String.join("\n", drained));
         assertTrue(drained.get(0).contains("dropped=0{} failed=0{} pending=0"), drained.get(0));
 
-        assertEquals(0, PayaraServer.deploy(Archives.war("pdrain", Map.of())).exitCode());
+        assertEquals(0, PayaraServer.deploy(war).exitCode());
         try {
             assertNotEquals(first, info(base).get("runtime"));
         } finally {
@@ -146,8 +154,9 @@ class PayaraIT {
         assertNotEquals(0, r.exitCode(), "the deployment must fail");
         String log = Files.readString(PayaraServer.serverLog());
         assertTrue(
-                (r.output() + log).contains("FAPILOG-C001 fapilog.queue.capasity = '10': no such setting; did you mean"
-                        + " fapilog.queue.capacity?"),
+                (r.output() + log)
+                        .contains("FAPILOG-C001 fapilog.queue.capasity = '10': no such setting; did you mean"
+                                + " fapilog.queue.capacity?"),
                 r.output());
         assertEquals(200, get(PayaraServer.base("pmain"), "api/probe/info").statusCode());
     }

@@ -35,7 +35,8 @@ final class PayaraServer implements BeforeAllCallback, AfterAllCallback {
         Path domainXml = HOME.resolve("glassfish/domains/domain1/config/domain.xml");
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
         xml = xml.replace(
-                        "<network-listener port=\"8080\"", "<network-listener address=\"127.0.0.1\" port=\"" + HTTP_PORT + "\"")
+                        "<network-listener port=\"8080\"",
+                        "<network-listener address=\"127.0.0.1\" port=\"" + HTTP_PORT + "\"")
                 .replace("<network-listener port=\"8181\"", "<network-listener address=\"127.0.0.1\" port=\"18181\"")
                 .replace(
                         "<network-listener port=\"4848\"",
