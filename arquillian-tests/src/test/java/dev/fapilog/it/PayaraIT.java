@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,11 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The same checks as {@link WildFlyIT}, on Payara Server 6 run as a process on 127.0.0.1 (see {@link PayaraServer}). */
 @ExtendWith(PayaraServer.class)
 class PayaraIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
     @BeforeAll
     static void deployMain() throws Exception {
         PayaraServer.Result r = PayaraServer.deploy(
@@ -40,29 +29,9 @@ class PayaraIT {
         PayaraServer.undeploy("pmain");
     }
 
-    private static HttpResponse<String> get(URL base, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> info(URL base) throws Exception {
-        HttpResponse<String> r = get(base, "api/probe/info");
-        assertEquals(200, r.statusCode(), r.body());
-        Map<String, String> m = new HashMap<>();
-        r.body().lines().forEach(l -> m.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-        return m;
-    }
-
-    private static List<String> lines(Path file) throws Exception {
-        return Files.exists(file) ? Files.readAllLines(file) : List.of();
-    }
-
     @Test
     void injectionSettingsAndTheManagedThreadFactory() throws Exception {
-        Map<String, String> info = info(PayaraServer.base("pmain"));
+        Map<String, String> info = Probe.info(PayaraServer.base("pmain"));
         assertEquals("dev.fapilog.it.app.ProbeResource", info.get("resource"));
         assertEquals("it.named", info.get("named"));
         assertEquals("dev.fapilog.it.app.ProbeEjb", info.get("ejb"), "@Inject Logger in a @Stateless EJB");
@@ -82,7 +51,7 @@ class PayaraIT {
         try {
             PayaraServer.Result r = PayaraServer.deploy(Archives.war("poverride", Map.of()));
             assertEquals(0, r.exitCode(), r.output());
-            assertEquals("it-payara", info(PayaraServer.base("poverride")).get("environment"));
+            assertEquals("it-payara", Probe.info(PayaraServer.base("poverride")).get("environment"));
         } finally {
             PayaraServer.undeploy("poverride");
             PayaraServer.asadmin("delete-system-property", "fapilog.service.environment");
@@ -92,7 +61,7 @@ class PayaraIT {
     @Test
     void requestLogsWithCorrelationTraceAndRedactedHeaders() throws Exception {
         URL base = PayaraServer.base("pmain");
-        HttpResponse<String> ok = get(
+        HttpResponse<String> ok = Probe.get(
                 base,
                 "api/probe/info",
                 "X-Request-ID",
@@ -102,11 +71,11 @@ class PayaraIT {
                 "Authorization",
                 "Bearer pit-secret");
         assertEquals("pit-1", ok.headers().firstValue("X-Request-ID").orElse(null));
-        HttpResponse<String> failed = get(base, "api/probe/fail", "X-Request-ID", "pit-fail");
+        HttpResponse<String> failed = Probe.get(base, "api/probe/fail", "X-Request-ID", "pit-fail");
         assertEquals(418, failed.statusCode());
-        assertEquals("flushed=true", get(base, "api/probe/flush").body().trim());
+        assertEquals("flushed=true", Probe.get(base, "api/probe/flush").body().trim());
 
-        List<String> events = lines(Archives.events("pmain"));
+        List<String> events = Probe.lines(Archives.events("pmain"));
         assertTrue(
                 events.stream()
                         .anyMatch(l -> l.contains("\"message\":\"request_completed\"")
@@ -127,25 +96,25 @@ class PayaraIT {
         URL base = PayaraServer.base("pdrain");
         org.jboss.shrinkwrap.api.spec.WebArchive war = Archives.war("pdrain", Map.of());
         assertEquals(0, PayaraServer.deploy(war).exitCode());
-        String first = info(base).get("runtime");
-        assertEquals("logged 3000\n", get(base, "api/probe/burst?n=3000").body());
+        String first = Probe.info(base).get("runtime");
+        assertEquals("logged 3000\n", Probe.get(base, "api/probe/burst?n=3000").body());
         assertEquals(0, PayaraServer.undeploy("pdrain").exitCode());
 
-        long bursts = lines(Archives.events("pdrain")).stream()
+        long bursts = Probe.lines(Archives.events("pdrain")).stream()
                 .filter(l -> l.contains("\"message\":\"burst\""))
                 .count();
         assertEquals(3000, bursts);
-        List<String> drained = lines(Archives.drained("pdrain"));
+        List<String> drained = Probe.lines(Archives.drained("pdrain"));
         assertEquals(1, drained.size(), String.join("\n", drained));
         assertTrue(drained.get(0).contains("dropped=0{} failed=0{} pending=0"), drained.get(0));
 
         assertEquals(0, PayaraServer.deploy(war).exitCode());
         try {
-            assertNotEquals(first, info(base).get("runtime"));
+            assertNotEquals(first, Probe.info(base).get("runtime"));
         } finally {
             PayaraServer.undeploy("pdrain");
         }
-        assertEquals(2, lines(Archives.drained("pdrain")).size());
+        assertEquals(2, Probe.lines(Archives.drained("pdrain")).size());
     }
 
     @Test
@@ -158,6 +127,7 @@ class PayaraIT {
                         .contains("FAPILOG-C001 fapilog.queue.capasity = '10': no such setting; did you mean"
                                 + " fapilog.queue.capacity?"),
                 r.output());
-        assertEquals(200, get(PayaraServer.base("pmain"), "api/probe/info").statusCode());
+        assertEquals(
+                200, Probe.get(PayaraServer.base("pmain"), "api/probe/info").statusCode());
     }
 }

@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -33,11 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WildFlyIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-
     @ArquillianResource
     Deployer deployer;
 
@@ -56,30 +44,10 @@ class WildFlyIT {
         return Archives.war("bad", Map.of("fapilog.queue.capasity", "10"));
     }
 
-    private static HttpResponse<String> get(URL base, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> info(URL base) throws Exception {
-        HttpResponse<String> r = get(base, "api/probe/info");
-        assertEquals(200, r.statusCode(), r.body());
-        Map<String, String> m = new HashMap<>();
-        r.body().lines().forEach(l -> m.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-        return m;
-    }
-
-    private static List<String> lines(Path file) throws Exception {
-        return Files.exists(file) ? Files.readAllLines(file) : List.of();
-    }
-
     @Test
     void injectionSettingsAndTheManagedThreadFactory(@ArquillianResource @OperateOnDeployment("main") URL base)
             throws Exception {
-        Map<String, String> info = info(base);
+        Map<String, String> info = Probe.info(base);
         assertEquals("dev.fapilog.it.app.ProbeResource", info.get("resource"));
         assertEquals("it.named", info.get("named"));
         assertEquals("dev.fapilog.it.app.ProbeResource", info.get("async"));
@@ -97,7 +65,7 @@ class WildFlyIT {
     @Test
     void requestLogsWithCorrelationTraceAndRedactedHeaders(@ArquillianResource @OperateOnDeployment("main") URL base)
             throws Exception {
-        HttpResponse<String> ok = get(
+        HttpResponse<String> ok = Probe.get(
                 base,
                 "api/probe/info",
                 "X-Request-ID",
@@ -107,12 +75,12 @@ class WildFlyIT {
                 "Authorization",
                 "Bearer it-secret");
         assertEquals("it-1", ok.headers().firstValue("X-Request-ID").orElse(null));
-        HttpResponse<String> failed = get(base, "api/probe/fail", "X-Request-ID", "it-fail");
+        HttpResponse<String> failed = Probe.get(base, "api/probe/fail", "X-Request-ID", "it-fail");
         assertEquals(418, failed.statusCode(), "the application's mapper got the exception");
         assertEquals("mapped: probe failure", failed.body());
-        assertEquals("flushed=true", get(base, "api/probe/flush").body().trim());
+        assertEquals("flushed=true", Probe.get(base, "api/probe/flush").body().trim());
 
-        List<String> events = lines(Archives.events("main"));
+        List<String> events = Probe.lines(Archives.events("main"));
         assertTrue(
                 events.stream()
                         .anyMatch(l -> l.contains("\"message\":\"request logger in the resource\"")
@@ -139,26 +107,26 @@ class WildFlyIT {
             @ArquillianResource @OperateOnDeployment("main") URL mainBase) throws Exception {
         URL base = new URL(mainBase.toString().replace("/main/", "/drain/"));
         deployer.deploy("drain");
-        String firstRuntime = info(base).get("runtime");
-        assertEquals("logged 3000\n", get(base, "api/probe/burst?n=3000").body());
+        String firstRuntime = Probe.info(base).get("runtime");
+        assertEquals("logged 3000\n", Probe.get(base, "api/probe/burst?n=3000").body());
         deployer.undeploy("drain");
 
-        long bursts = lines(Archives.events("drain")).stream()
+        long bursts = Probe.lines(Archives.events("drain")).stream()
                 .filter(l -> l.contains("\"message\":\"burst\""))
                 .count();
         assertEquals(3000, bursts, "every event logged just before the undeploy is in the output");
-        List<String> drained = lines(Archives.drained("drain"));
+        List<String> drained = Probe.lines(Archives.drained("drain"));
         assertEquals(1, drained.size(), String.join("\n", drained));
         assertTrue(drained.get(0).contains("dropped=0{} failed=0{} pending=0"), drained.get(0));
         assertTrue(drained.get(0).contains("drained_at=DESTROYED"), "server order: @Destroyed after every @PreDestroy");
 
         deployer.deploy("drain");
         try {
-            assertNotEquals(firstRuntime, info(base).get("runtime"), "a redeploy starts a new runtime");
+            assertNotEquals(firstRuntime, Probe.info(base).get("runtime"), "a redeploy starts a new runtime");
         } finally {
             deployer.undeploy("drain");
         }
-        assertEquals(2, lines(Archives.drained("drain")).size(), "and drains it at its undeploy");
+        assertEquals(2, Probe.lines(Archives.drained("drain")).size(), "and drains it at its undeploy");
     }
 
     @Test
@@ -180,6 +148,7 @@ class WildFlyIT {
                         .contains("FAPILOG-C001 fapilog.queue.capasity = '10': no such setting; did you mean"
                                 + " fapilog.queue.capacity?"),
                 messages.toString());
-        assertEquals(200, get(base, "api/probe/info").statusCode(), "the server and the other application still work");
+        assertEquals(
+                200, Probe.get(base, "api/probe/info").statusCode(), "the server and the other application still work");
     }
 }
