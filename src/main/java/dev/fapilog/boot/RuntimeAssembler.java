@@ -13,6 +13,7 @@ import dev.fapilog.redact.FieldMaskRedactor;
 import dev.fapilog.redact.RedactionPresets;
 import dev.fapilog.redact.RegexMaskRedactor;
 import dev.fapilog.redact.UrlCredentialsRedactor;
+import dev.fapilog.redact.ValueScanRedactor;
 import dev.fapilog.sink.stdout.TextEncoder;
 import dev.fapilog.spi.Enricher;
 import dev.fapilog.spi.Filter;
@@ -276,6 +277,9 @@ final class RuntimeAssembler {
                     break;
                 case "url-credentials":
                     out.add(new UrlCredentialsRedactor());
+                    break;
+                case "value-scan":
+                    out.add(new ValueScanRedactor(r.mask()));
                     break;
                 default:
                     unknownPlugin(

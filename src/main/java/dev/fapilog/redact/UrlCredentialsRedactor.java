@@ -1,21 +1,12 @@
 package dev.fapilog.redact;
 
-import dev.fapilog.spi.MutableEvent;
-import dev.fapilog.spi.Redactor;
-import dev.fapilog.spi.Section;
-import java.util.List;
-import java.util.Map;
-
 /**
  * {@code url-credentials}: masks the user-info part of every URL found in string values and in the message, whatever
  * the scheme and wherever the URL sits in the string: {@code postgres://app:s3cret@db/x} becomes
  * {@code postgres://***:***@db/x}, {@code https://token@host} becomes {@code https://***@host}. Strings longer than
  * {@value #MAX_SCAN} characters are scanned up to that length. Allocates only when it masks something.
  */
-public final class UrlCredentialsRedactor implements Redactor {
-    /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
-    private static final Section[] SECTIONS = Section.values();
-
+public final class UrlCredentialsRedactor extends StringValueRedactor {
     static final int MAX_SCAN = 16_384;
 
     @Override
@@ -24,40 +15,8 @@ public final class UrlCredentialsRedactor implements Redactor {
     }
 
     @Override
-    public void redact(MutableEvent event) {
-        String message = event.message();
-        String cleanMessage = clean(message);
-        if (cleanMessage != message) {
-            event.setMessage(cleanMessage);
-        }
-        for (Section section : SECTIONS) {
-            for (int i = 0; i < event.size(section); i++) {
-                if (event.isReserved(section, i)) {
-                    continue;
-                }
-                Object value = event.value(section, i);
-                Object next = walk(value, 0);
-                if (next != value) {
-                    event.replace(section, i, next);
-                }
-            }
-        }
-    }
-
-    private Object walk(Object value, int depth) {
-        if (value instanceof String) {
-            return clean((String) value);
-        }
-        if (depth > 32) {
-            return value;
-        }
-        if (value instanceof Map<?, ?>) {
-            return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> walk(child, depth + 1));
-        }
-        if (value instanceof List<?>) {
-            return CopyOnWrite.list((List<?>) value, (index, child) -> walk(child, depth + 1));
-        }
-        return value;
+    String rewrite(String s) {
+        return clean(s);
     }
 
     /** {@code s} with every URL's user info masked; {@code s} itself when there was none. */

@@ -117,4 +117,26 @@ class RedactorTest {
                 .as("added to the default list")
                 .isEqualTo("***");
     }
+
+    @Test
+    void valueScanMasksSecretsInsideValuesWhateverTheFieldIsCalled() {
+        MemorySink sink = new MemorySink();
+        LogRuntime rt = TestRuntimes.builder()
+                .settings(Map.of("redactors", "value-scan"))
+                .plugin(sink)
+                .buildRuntime();
+        rt.logger("r")
+                .info(
+                        "charged 4111 1111 1111 1111 for alice@example.com",
+                        "note",
+                        "retry with AKIAIOSFODNN7EXAMPLE",
+                        "nested",
+                        Map.of("list", List.of("Bearer abcDEF123456ghiJKL", "order 9780306406157")));
+        rt.drain(Duration.ofSeconds(5));
+        JsonNode e = JsonLines.checkLines(sink.lines()).get(0).get("log");
+        assertThat(e.get("message").asText()).isEqualTo("charged *** for ***");
+        assertThat(e.get("data").get("note").asText()).isEqualTo("retry with ***");
+        assertThat(e.get("data").get("nested").get("list").get(0).asText()).isEqualTo("Bearer ***");
+        assertThat(e.get("data").get("nested").get("list").get(1).asText()).isEqualTo("order 9780306406157");
+    }
 }

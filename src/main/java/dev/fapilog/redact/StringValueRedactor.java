@@ -1,0 +1,59 @@
+package dev.fapilog.redact;
+
+import dev.fapilog.spi.MutableEvent;
+import dev.fapilog.spi.Redactor;
+import dev.fapilog.spi.Section;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A redactor that rewrites strings wherever they are: the message, and every string value of every section, nested
+ * maps and lists included (to depth 32), the reserved ids excepted. Copies a map or list only when something in it
+ * changed, so an event with nothing to redact allocates nothing. Subclasses say how one string is rewritten.
+ */
+abstract class StringValueRedactor implements Redactor {
+    /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
+    private static final Section[] SECTIONS = Section.values();
+
+    private static final int MAX_DEPTH = 32;
+
+    /** {@code s} rewritten, or {@code s} itself (the same instance) when nothing needs to change. */
+    abstract String rewrite(String s);
+
+    @Override
+    public final void redact(MutableEvent event) {
+        String message = event.message();
+        String cleanMessage = rewrite(message);
+        if (cleanMessage != message) {
+            event.setMessage(cleanMessage);
+        }
+        for (Section section : SECTIONS) {
+            for (int i = 0; i < event.size(section); i++) {
+                if (event.isReserved(section, i)) {
+                    continue;
+                }
+                Object value = event.value(section, i);
+                Object next = walk(value, 0);
+                if (next != value) {
+                    event.replace(section, i, next);
+                }
+            }
+        }
+    }
+
+    private Object walk(Object value, int depth) {
+        if (value instanceof String) {
+            return rewrite((String) value);
+        }
+        if (depth > MAX_DEPTH) {
+            return value;
+        }
+        if (value instanceof Map<?, ?>) {
+            return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> walk(child, depth + 1));
+        }
+        if (value instanceof List<?>) {
+            return CopyOnWrite.list((List<?>) value, (index, child) -> walk(child, depth + 1));
+        }
+        return value;
+    }
+}
