@@ -29,25 +29,29 @@ public final class SecretScanner {
     /** A secret at {@code [start, end)}. */
     public record Finding(Kind kind, int start, int end) {}
 
-    private static final String[][] KEY_PREFIXES = {
-        // prefix, allowed body characters ("A" = upper case and digits, "a" = letters and digits, "b" = base64url),
-        // minimum body length, maximum body length
-        {"AKIA", "A", "16", "16"},
-        {"ASIA", "A", "16", "16"},
-        {"ghp_", "a", "36", "36"},
-        {"gho_", "a", "36", "36"},
-        {"ghu_", "a", "36", "36"},
-        {"ghs_", "a", "36", "36"},
-        {"ghr_", "a", "36", "36"},
-        {"github_pat_", "b", "60", "100"},
-        {"xoxb-", "b", "10", "200"},
-        {"xoxp-", "b", "10", "200"},
-        {"xoxa-", "b", "10", "200"},
-        {"xoxs-", "b", "10", "200"},
-        {"sk_live_", "a", "16", "128"},
-        {"rk_live_", "a", "16", "128"},
-        {"sk_test_", "a", "16", "128"},
-        {"AIza", "b", "35", "35"},
+    /**
+     * A key format: its documented prefix, then a body of {@code body} characters ('A': upper-case letters and digits,
+     * 'a': letters and digits, 'b': base64url) of {@code min} to {@code max} characters.
+     */
+    private record KeyFormat(String prefix, char body, int min, int max) {}
+
+    private static final KeyFormat[] KEY_FORMATS = {
+        new KeyFormat("AKIA", 'A', 16, 16), // AWS access key id
+        new KeyFormat("ASIA", 'A', 16, 16), // AWS temporary access key id
+        new KeyFormat("ghp_", 'a', 36, 36), // GitHub tokens
+        new KeyFormat("gho_", 'a', 36, 36),
+        new KeyFormat("ghu_", 'a', 36, 36),
+        new KeyFormat("ghs_", 'a', 36, 36),
+        new KeyFormat("ghr_", 'a', 36, 36),
+        new KeyFormat("github_pat_", 'b', 60, 100),
+        new KeyFormat("xoxb-", 'b', 10, 200), // Slack
+        new KeyFormat("xoxp-", 'b', 10, 200),
+        new KeyFormat("xoxa-", 'b', 10, 200),
+        new KeyFormat("xoxs-", 'b', 10, 200),
+        new KeyFormat("sk_live_", 'a', 16, 128), // Stripe
+        new KeyFormat("rk_live_", 'a', 16, 128),
+        new KeyFormat("sk_test_", 'a', 16, 128),
+        new KeyFormat("AIza", 'b', 35, 35), // Google API key
     };
 
     private SecretScanner() {}
@@ -262,20 +266,17 @@ public final class SecretScanner {
     // ---- cloud and SaaS keys by their documented prefixes
 
     private static Finding cloudKey(String s, int start, int limit) {
-        for (String[] k : KEY_PREFIXES) {
-            String prefix = k[0];
-            if (!s.startsWith(prefix, start)) {
+        for (KeyFormat k : KEY_FORMATS) {
+            if (!s.startsWith(k.prefix(), start)) {
                 continue;
             }
-            int min = Integer.parseInt(k[2]);
-            int max = Integer.parseInt(k[3]);
-            int i = start + prefix.length();
-            int bodyStart = i;
-            while (i < limit && i - bodyStart < max + 1 && bodyChar(k[1].charAt(0), s.charAt(i))) {
+            int bodyStart = start + k.prefix().length();
+            int i = bodyStart;
+            while (i < limit && i - bodyStart <= k.max() && bodyChar(k.body(), s.charAt(i))) {
                 i++;
             }
             int len = i - bodyStart;
-            if (len >= min && len <= max && (i >= s.length() || !isBase64Url(s.charAt(i)))) {
+            if (len >= k.min() && len <= k.max() && (i >= s.length() || !isBase64Url(s.charAt(i)))) {
                 return new Finding(Kind.CLOUD_KEY, start, i);
             }
         }
@@ -312,9 +313,9 @@ public final class SecretScanner {
                 continue;
             }
             int end = s.indexOf("-----END ", headerEnd + 5);
-            int blockEnd = end < 0 ? limit : s.indexOf("-----", end + 9);
-            blockEnd = blockEnd < 0 ? limit : Math.min(blockEnd + 5, Math.max(limit, blockEnd + 5));
-            found.add(new Finding(Kind.PRIVATE_KEY, begin, Math.min(blockEnd, s.length())));
+            int trailer = end < 0 ? -1 : s.indexOf("-----", end + 9);
+            int blockEnd = trailer < 0 ? limit : trailer + 5;
+            found.add(new Finding(Kind.PRIVATE_KEY, begin, blockEnd));
             from = blockEnd;
         }
     }
