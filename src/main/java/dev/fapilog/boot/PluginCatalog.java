@@ -21,11 +21,12 @@ import java.util.TreeSet;
  */
 final class PluginCatalog {
     static final Set<String> ENRICHERS = Set.of("runtime-info");
-    static final Set<String> REDACTORS = Set.of("field-mask", "regex-mask", "url-credentials", "value-scan");
+    static final Set<String> REDACTORS =
+            Set.of("field-mask", "regex-mask", "url-credentials", "value-scan", "field-blocker", "string-truncate");
     static final Set<String> PLANNED_SINKS =
             Set.of("rotating-file", "http", "webhook", "loki", "cloudwatch", "postgres", "routing");
     static final Set<String> PLANNED_ENRICHERS = Set.of("kubernetes", "trace-context");
-    static final Set<String> PLANNED_REDACTORS = Set.of("field-blocker", "string-truncate");
+    static final Set<String> PLANNED_REDACTORS = Set.of();
 
     private final Map<String, SinkProvider> sinks;
     private final List<String> warnings;

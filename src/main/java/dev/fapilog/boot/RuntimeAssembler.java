@@ -9,9 +9,11 @@ import dev.fapilog.core.ProblemCodes;
 import dev.fapilog.core.Settings;
 import dev.fapilog.enrich.RuntimeInfoEnricher;
 import dev.fapilog.json.EnvelopeEncoder;
+import dev.fapilog.redact.FieldBlockerRedactor;
 import dev.fapilog.redact.FieldMaskRedactor;
 import dev.fapilog.redact.RedactionPresets;
 import dev.fapilog.redact.RegexMaskRedactor;
+import dev.fapilog.redact.StringTruncateRedactor;
 import dev.fapilog.redact.UrlCredentialsRedactor;
 import dev.fapilog.redact.ValueScanRedactor;
 import dev.fapilog.sink.stdout.TextEncoder;
@@ -280,6 +282,12 @@ final class RuntimeAssembler {
                     break;
                 case "value-scan":
                     out.add(new ValueScanRedactor(r.mask()));
+                    break;
+                case "field-blocker":
+                    out.add(new FieldBlockerRedactor(r.blockedFields(), r.allowedFields()));
+                    break;
+                case "string-truncate":
+                    out.add(new StringTruncateRedactor(r.maxStringLength()));
                     break;
                 default:
                     unknownPlugin(

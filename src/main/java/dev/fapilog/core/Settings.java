@@ -89,13 +89,20 @@ public record Settings(
      * @param patterns extra key-path patterns to mask ({@code redaction.patterns})
      * @param mask the replacement text ({@code redaction.mask})
      * @param failMode what a failing redactor does ({@code redaction.fail-mode})
+     * @param blockedFields lower-case key names {@code field-blocker} replaces at any depth
+     *     ({@code redaction.blocked-fields})
+     * @param allowedFields lower-case key names exempt from {@code field-blocker} ({@code redaction.allowed-fields})
+     * @param maxStringLength characters {@code string-truncate} keeps of a string ({@code redaction.max-string-length})
      */
     public record Redaction(
             List<String> presets,
             List<String> fields,
             List<String> patterns,
             String mask,
-            RedactionFailMode failMode) {}
+            RedactionFailMode failMode,
+            List<String> blockedFields,
+            List<String> allowedFields,
+            int maxStringLength) {}
 
     /**
      * Service facts written by the runtime-info enricher.

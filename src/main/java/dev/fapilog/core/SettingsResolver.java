@@ -57,6 +57,11 @@ public final class SettingsResolver {
         DEFAULTS.put("redaction.patterns", "none");
         DEFAULTS.put("redaction.mask", "***");
         DEFAULTS.put("redaction.fail-mode", "warn");
+        DEFAULTS.put(
+                "redaction.blocked-fields",
+                "body,request_body,response_body,payload,raw,dump,raw_body,raw_request,raw_response");
+        DEFAULTS.put("redaction.allowed-fields", "none");
+        DEFAULTS.put("redaction.max-string-length", "4096");
         DEFAULTS.put("service.name", "");
         DEFAULTS.put("service.environment", "");
         DEFAULTS.put("service.version", "");
@@ -186,7 +191,10 @@ public final class SettingsResolver {
                 ConfigValues.list(values.get("redaction.fields")),
                 ConfigValues.list(values.get("redaction.patterns")),
                 mask,
-                failMode);
+                failMode,
+                lowerCase(ConfigValues.list(values.get("redaction.blocked-fields"))),
+                lowerCase(ConfigValues.list(values.get("redaction.allowed-fields"))),
+                intIn("redaction.max-string-length", 16, 64 << 20));
         String serviceName = values.get("service.name").trim();
         Settings.Service service = new Settings.Service(
                 serviceName.isEmpty() ? name : serviceName,
@@ -460,6 +468,12 @@ public final class SettingsResolver {
     }
 
     // ---- helpers
+
+    private static List<String> lowerCase(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        names.forEach(n -> out.add(n.toLowerCase(Locale.ROOT)));
+        return List.copyOf(out);
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A redactor that rewrites strings wherever they are: the message, and every string value of every section, nested
+ * A redactor that rewrites strings wherever they are: the message (unless {@link #rewritesMessage()} says no), and every
+ * string value of every section, nested
  * maps and lists included (to depth 32), the reserved ids excepted. Copies a map or list only when something in it
  * changed, so an event with nothing to redact allocates nothing. Subclasses say how one string is rewritten.
  */
@@ -20,12 +21,19 @@ abstract class StringValueRedactor implements Redactor {
     /** {@code s} rewritten, or {@code s} itself (the same instance) when nothing needs to change. */
     abstract String rewrite(String s);
 
+    /** Whether the message is rewritten too. */
+    boolean rewritesMessage() {
+        return true;
+    }
+
     @Override
     public final void redact(MutableEvent event) {
-        String message = event.message();
-        String cleanMessage = rewrite(message);
-        if (cleanMessage != message) {
-            event.setMessage(cleanMessage);
+        if (rewritesMessage()) {
+            String message = event.message();
+            String cleanMessage = rewrite(message);
+            if (cleanMessage != message) {
+                event.setMessage(cleanMessage);
+            }
         }
         for (Section section : SECTIONS) {
             for (int i = 0; i < event.size(section); i++) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fapilog.LogRuntime;
+import dev.fapilog.redact.FieldBlockerRedactor;
+import dev.fapilog.redact.StringTruncateRedactor;
 import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.TestRuntimes;
@@ -138,5 +140,44 @@ class RedactorTest {
         assertThat(e.get("data").get("note").asText()).isEqualTo("retry with ***");
         assertThat(e.get("data").get("nested").get("list").get(0).asText()).isEqualTo("Bearer ***");
         assertThat(e.get("data").get("nested").get("list").get(1).asText()).isEqualTo("order 9780306406157");
+    }
+
+    @Test
+    void fieldBlockerReplacesBlockedFieldsAtAnyDepthButNotAllowedOnes() {
+        JsonNode e = logOne(
+                Map.of("redactors", "field-blocker", "redaction.allowed-fields", "payload"),
+                "Body",
+                "{\"card\":\"4111\"}",
+                "payload",
+                "kept: allowed",
+                "request",
+                Map.of("raw_body", "secret stuff", "method", "POST"),
+                "items",
+                List.of(Map.of("DUMP", "x")));
+        assertThat(e.get("data").get("Body").asText()).isEqualTo(FieldBlockerRedactor.MARKER);
+        assertThat(e.get("data").get("payload").asText()).isEqualTo("kept: allowed");
+        assertThat(e.get("data").get("request").get("raw_body").asText()).isEqualTo(FieldBlockerRedactor.MARKER);
+        assertThat(e.get("data").get("request").get("method").asText()).isEqualTo("POST");
+        assertThat(e.get("data").get("items").get(0).get("DUMP").asText()).isEqualTo(FieldBlockerRedactor.MARKER);
+    }
+
+    @Test
+    void stringTruncateCutsLongValuesWithAMarkerAndLeavesTheMessage() {
+        String longValue = "x".repeat(40) + "\uD83D\uDE00" + "y".repeat(10);
+        JsonNode e = logOne(
+                Map.of("redactors", "string-truncate", "redaction.max-string-length", "41"),
+                "long",
+                longValue,
+                "short",
+                "ok",
+                "nested",
+                List.of("z".repeat(50)));
+        assertThat(e.get("data").get("long").asText())
+                .as("the surrogate pair is not split")
+                .isEqualTo("x".repeat(40) + StringTruncateRedactor.MARKER);
+        assertThat(e.get("data").get("short").asText()).isEqualTo("ok");
+        assertThat(e.get("data").get("nested").get(0).asText())
+                .isEqualTo("z".repeat(41) + StringTruncateRedactor.MARKER);
+        assertThat(e.get("message").asText()).isEqualTo("message with postgres://u:p@db/x inside");
     }
 }

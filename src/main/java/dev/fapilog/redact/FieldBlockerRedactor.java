@@ -1,0 +1,71 @@
+package dev.fapilog.redact;
+
+import dev.fapilog.spi.MutableEvent;
+import dev.fapilog.spi.Redactor;
+import dev.fapilog.spi.Section;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code field-blocker}: replaces the whole value of every field whose name (case-insensitive) is on the blocklist,
+ * at any depth of {@code data}, with {@value #MARKER}: raw bodies, payloads and dumps carry whatever the caller had,
+ * so they are never written. Names on the allowlist are exempt. Copies a map or list only when something in it is
+ * blocked.
+ */
+public final class FieldBlockerRedactor implements Redactor {
+    /** What a blocked value becomes. */
+    public static final String MARKER = "[REDACTED:HIGH_RISK_FIELD]";
+
+    private static final int MAX_DEPTH = 32;
+
+    private final Set<String> blocked;
+
+    /**
+     * @param blocked key names to block (compared case-insensitively)
+     * @param allowed key names never blocked, even when also listed in {@code blocked}
+     */
+    public FieldBlockerRedactor(List<String> blocked, List<String> allowed) {
+        Set<String> b = new java.util.HashSet<>();
+        blocked.forEach(n -> b.add(n.toLowerCase(Locale.ROOT)));
+        allowed.forEach(n -> b.remove(n.toLowerCase(Locale.ROOT)));
+        this.blocked = Set.copyOf(b);
+    }
+
+    @Override
+    public String name() {
+        return "field-blocker";
+    }
+
+    @Override
+    public void redact(MutableEvent event) {
+        if (blocked.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < event.size(Section.DATA); i++) {
+            Object value = event.value(Section.DATA, i);
+            Object next = isBlocked(event.key(Section.DATA, i)) ? MARKER : walk(value, 0);
+            if (next != value) {
+                event.replace(Section.DATA, i, next);
+            }
+        }
+    }
+
+    private boolean isBlocked(Object key) {
+        return key != null && blocked.contains(key.toString().toLowerCase(Locale.ROOT));
+    }
+
+    private Object walk(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return value;
+        }
+        if (value instanceof Map<?, ?>) {
+            return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> isBlocked(key) ? MARKER : walk(child, depth + 1));
+        }
+        if (value instanceof List<?>) {
+            return CopyOnWrite.list((List<?>) value, (index, child) -> walk(child, depth + 1));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.fapilog.redact;
+
+/**
+ * {@code string-truncate}: cuts every string value longer than {@code redaction.max-string-length} characters to that
+ * length and appends {@value #MARKER}; never splits a surrogate pair. The message is left whole (the encoder caps it
+ * with its own marker).
+ */
+public final class StringTruncateRedactor extends StringValueRedactor {
+    /** Appended to a truncated string. */
+    public static final String MARKER = "[truncated]";
+
+    private final int max;
+
+    public StringTruncateRedactor(int maxLength) {
+        this.max = maxLength;
+    }
+
+    @Override
+    public String name() {
+        return "string-truncate";
+    }
+
+    @Override
+    boolean rewritesMessage() {
+        return false;
+    }
+
+    @Override
+    String rewrite(String s) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, cut) + MARKER;
+    }
+}
