@@ -242,22 +242,20 @@ final class RuntimeAssembler {
         Settings.Redaction r = settings.redaction();
         List<String> fields = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
+        boolean scanValues = false;
         for (String preset : r.presets()) {
-            var found = RedactionPresets.find(preset);
-            if (found.isPresent()) {
-                found.get().fields().forEach(f -> fields.add("data.**." + f)); // at any depth of data
-                patterns.addAll(found.get().patterns());
+            if (RedactionPresets.find(preset).isPresent()) {
+                var resolved = RedactionPresets.resolve(preset); // with every preset it extends
+                resolved.fields().forEach(f -> fields.add("data.**." + f)); // at any depth of data
+                patterns.addAll(resolved.patterns());
+                scanValues |= resolved.scanValues();
             } else {
-                boolean planned = RedactionPresets.isPlanned(preset);
-                String origin = origin("redaction.presets");
                 problems.add(new ConfigProblem(
-                        planned && !origin.isEmpty() ? ProblemCodes.PRESET_NEEDS_PLUGIN : ProblemCodes.UNKNOWN_PLUGIN,
+                        ProblemCodes.UNKNOWN_PLUGIN,
                         "redaction.presets",
                         preset,
-                        (planned
-                                        ? "a redaction preset this build has (" + preset + " is not available yet)"
-                                        : "a redaction preset name")
-                                + "; available: " + String.join(", ", RedactionPresets.available()) + origin));
+                        "a redaction preset name; available: " + String.join(", ", RedactionPresets.available())
+                                + origin("redaction.presets")));
             }
         }
         fields.addAll(r.fields());
@@ -267,6 +265,8 @@ final class RuntimeAssembler {
         boolean explicit = settings.sourceOf("redactors") == Settings.Source.EXPLICIT;
         requireRedactor(names, explicit, "field-mask", !fields.isEmpty(), "redaction.presets / redaction.fields");
         requireRedactor(names, explicit, "regex-mask", !patterns.isEmpty(), "redaction.presets / redaction.patterns");
+        requireRedactor(
+                names, explicit, "value-scan", scanValues, "redaction.presets (PCI_DSS scans values for cards)");
 
         List<Redactor> out = new ArrayList<>();
         for (String name : names) {
