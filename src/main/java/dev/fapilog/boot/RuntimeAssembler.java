@@ -11,6 +11,7 @@ import dev.fapilog.enrich.RuntimeInfoEnricher;
 import dev.fapilog.json.EnvelopeEncoder;
 import dev.fapilog.redact.FieldBlockerRedactor;
 import dev.fapilog.redact.FieldMaskRedactor;
+import dev.fapilog.redact.PatternSafety;
 import dev.fapilog.redact.RedactionPresets;
 import dev.fapilog.redact.RegexMaskRedactor;
 import dev.fapilog.redact.StringTruncateRedactor;
@@ -332,6 +333,16 @@ final class RuntimeAssembler {
     private void regexMask(List<String> patterns, String mask, List<Redactor> out) {
         List<Pattern> compiled = new ArrayList<>();
         for (String p : patterns) {
+            String unsafe = settings.redaction().allowUnsafePatterns() ? null : PatternSafety.problem(p);
+            if (unsafe != null) {
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_PATTERN,
+                        "redaction.patterns",
+                        p,
+                        "a pattern that cannot backtrack catastrophically; this one has " + unsafe
+                                + " (or set fapilog.redaction.allow-unsafe-patterns=true)"));
+                continue;
+            }
             try {
                 compiled.add(Pattern.compile(p));
             } catch (PatternSyntaxException bad) {

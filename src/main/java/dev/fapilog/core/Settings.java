@@ -93,6 +93,8 @@ public record Settings(
      *     ({@code redaction.blocked-fields})
      * @param allowedFields lower-case key names exempt from {@code field-blocker} ({@code redaction.allowed-fields})
      * @param maxStringLength characters {@code string-truncate} keeps of a string ({@code redaction.max-string-length})
+     * @param allowUnsafePatterns whether {@code redaction.patterns} may have shapes that backtrack catastrophically
+     *     ({@code redaction.allow-unsafe-patterns})
      */
     public record Redaction(
             List<String> presets,
@@ -102,7 +104,8 @@ public record Settings(
             RedactionFailMode failMode,
             List<String> blockedFields,
             List<String> allowedFields,
-            int maxStringLength) {}
+            int maxStringLength,
+            boolean allowUnsafePatterns) {}
 
     /**
      * Service facts written by the runtime-info enricher.

@@ -62,6 +62,7 @@ public final class SettingsResolver {
                 "body,request_body,response_body,payload,raw,dump,raw_body,raw_request,raw_response");
         DEFAULTS.put("redaction.allowed-fields", "none");
         DEFAULTS.put("redaction.max-string-length", "4096");
+        DEFAULTS.put("redaction.allow-unsafe-patterns", "false");
         DEFAULTS.put("service.name", "");
         DEFAULTS.put("service.environment", "");
         DEFAULTS.put("service.version", "");
@@ -194,7 +195,8 @@ public final class SettingsResolver {
                 failMode,
                 lowerCase(ConfigValues.list(values.get("redaction.blocked-fields"))),
                 lowerCase(ConfigValues.list(values.get("redaction.allowed-fields"))),
-                intIn("redaction.max-string-length", 16, 64 << 20));
+                intIn("redaction.max-string-length", 16, 64 << 20),
+                bool("redaction.allow-unsafe-patterns"));
         String serviceName = values.get("service.name").trim();
         Settings.Service service = new Settings.Service(
                 serviceName.isEmpty() ? name : serviceName,

@@ -1,6 +1,7 @@
 package dev.fapilog.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fapilog.LogRuntime;
@@ -179,5 +180,33 @@ class RedactorTest {
         assertThat(e.get("data").get("nested").get(0).asText())
                 .isEqualTo("z".repeat(41) + StringTruncateRedactor.MARKER);
         assertThat(e.get("message").asText()).isEqualTo("message with postgres://u:p@db/x inside");
+    }
+
+    @Test
+    void patternsThatCanBacktrackCatastrophicallyAreRefusedUnlessAllowed() {
+        for (String unsafe : List.of("(a+)+", "data.(\\w+\\s?)*x", "(.*)*", "(a|aa)+", "(x*){2,}")) {
+            assertThat(dev.fapilog.redact.PatternSafety.problem(unsafe))
+                    .as(unsafe)
+                    .isNotNull();
+        }
+        for (String safe : List.of(
+                "(?i).*account.?(num|no).*",
+                "data\\.(a|b)\\.c",
+                "[(+]+",
+                "(?i).*\\bssn\\b.*",
+                "\\(a+\\)+",
+                "(ab){3}")) {
+            assertThat(dev.fapilog.redact.PatternSafety.problem(safe)).as(safe).isNull();
+        }
+        assertThatThrownBy(() -> TestRuntimes.builder()
+                        .settings(Map.of("redaction.patterns", "data.(a+)+"))
+                        .buildRuntime())
+                .hasMessageContaining("FAPILOG-C009 fapilog.redaction.patterns = 'data.(a+)+'")
+                .hasMessageContaining("nested repetition");
+        LogRuntime allowed = TestRuntimes.builder()
+                .settings(Map.of("redaction.patterns", "data.(a+)+", "redaction.allow-unsafe-patterns", "true"))
+                .plugin(new MemorySink())
+                .buildRuntime();
+        allowed.drain(Duration.ofSeconds(5));
     }
 }
