@@ -238,12 +238,7 @@ public final class RedactionPresets {
             "GDPR_PII",
             List.of("biometric_data", "genetic_data", "health_data"),
             List.of(),
-            List.of(
-                    "CONTACT_INFO",
-                    "PERSONAL_IDENTIFIERS",
-                    "ONLINE_IDENTIFIERS",
-                    "FINANCIAL_IDENTIFIERS",
-                    "EU_GOVERNMENT_IDS"),
+            withGeneralPii("EU_GOVERNMENT_IDS"),
             List.of("regulation:GDPR", "region:EU"));
 
     public static final RedactionPreset GDPR_PII_UK = preset(
@@ -257,12 +252,7 @@ public final class RedactionPresets {
             "CCPA_PII",
             List.of("household_id", "inferred_preferences", "purchase_history"),
             List.of(),
-            List.of(
-                    "CONTACT_INFO",
-                    "PERSONAL_IDENTIFIERS",
-                    "ONLINE_IDENTIFIERS",
-                    "FINANCIAL_IDENTIFIERS",
-                    "US_GOVERNMENT_IDS"),
+            withGeneralPii("US_GOVERNMENT_IDS"),
             List.of("regulation:CCPA", "region:US-CA"));
 
     public static final RedactionPreset HIPAA_PHI = preset(
@@ -403,6 +393,12 @@ public final class RedactionPresets {
         for (String parent : p.parents()) {
             collect(ALL.get(parent), fields, patterns, seen, scan);
         }
+    }
+
+    /** The four general PII building blocks GDPR_PII and CCPA_PII both extend, plus a region's government ids. */
+    private static List<String> withGeneralPii(String governmentIds) {
+        return List.of(
+                "CONTACT_INFO", "PERSONAL_IDENTIFIERS", "ONLINE_IDENTIFIERS", "FINANCIAL_IDENTIFIERS", governmentIds);
     }
 
     private static RedactionPreset preset(
