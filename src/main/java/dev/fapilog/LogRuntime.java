@@ -1,6 +1,7 @@
 package dev.fapilog;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One logging pipeline: its queue, its worker thread and its sinks. Loggers are named views over a runtime and are
@@ -50,4 +51,24 @@ public interface LogRuntime {
 
     /** The counters now. While events are in flight, {@code pending} is a moving snapshot. */
     PipelineStats stats();
+
+    /**
+     * The state of each filter, in pipeline order: current sample rate, tracked keys and events dropped. Safe from
+     * any thread; the numbers are a moving snapshot while events flow.
+     */
+    List<FilterStats> filterStats();
+
+    /** The names of the runtime's enrichers, in pipeline order, enabled or not. */
+    List<String> enrichers();
+
+    /**
+     * Turns an enricher on or off from the next event on, for example to stop adding Kubernetes metadata while
+     * investigating volume. Safe from any thread; never throws.
+     *
+     * @return {@code false} when the runtime has no enricher of that name
+     */
+    boolean setEnricherEnabled(String name, boolean enabled);
+
+    /** Whether the enricher of that name is on ({@code false} also when there is none). */
+    boolean isEnricherEnabled(String name);
 }

@@ -20,12 +20,15 @@ import java.util.TreeSet;
  * gives "not available in this build" rather than "unknown").
  */
 final class PluginCatalog {
-    static final Set<String> ENRICHERS = Set.of("runtime-info");
+    static final Set<String> FILTERS =
+            Set.of("level", "sampling", "rate-limit", "adaptive-sampling", "trace-sampling", "first-occurrence");
+    static final Set<String> ENRICHERS = Set.of("runtime-info", "kubernetes", "trace-context");
+    static final Set<String> PROCESSORS = Set.of("size-guard");
     static final Set<String> REDACTORS =
             Set.of("field-mask", "regex-mask", "url-credentials", "value-scan", "field-blocker", "string-truncate");
     static final Set<String> PLANNED_SINKS =
             Set.of("rotating-file", "http", "webhook", "loki", "cloudwatch", "postgres", "routing");
-    static final Set<String> PLANNED_ENRICHERS = Set.of("kubernetes", "trace-context");
+    static final Set<String> PLANNED_ENRICHERS = Set.of("integrity");
     static final Set<String> PLANNED_REDACTORS = Set.of();
 
     private final Map<String, SinkProvider> sinks;

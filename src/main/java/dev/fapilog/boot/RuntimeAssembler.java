@@ -7,8 +7,17 @@ import dev.fapilog.core.NamedSink;
 import dev.fapilog.core.PipelineParts;
 import dev.fapilog.core.ProblemCodes;
 import dev.fapilog.core.Settings;
+import dev.fapilog.enrich.KubernetesEnricher;
 import dev.fapilog.enrich.RuntimeInfoEnricher;
+import dev.fapilog.enrich.TraceContextEnricher;
+import dev.fapilog.filter.AdaptiveSamplingFilter;
+import dev.fapilog.filter.FirstOccurrenceFilter;
+import dev.fapilog.filter.LevelFilter;
+import dev.fapilog.filter.RateLimitFilter;
+import dev.fapilog.filter.SamplingFilter;
+import dev.fapilog.filter.TraceSamplingFilter;
 import dev.fapilog.json.EnvelopeEncoder;
+import dev.fapilog.process.SizeGuardProcessor;
 import dev.fapilog.redact.FieldBlockerRedactor;
 import dev.fapilog.redact.FieldMaskRedactor;
 import dev.fapilog.redact.PatternSafety;
@@ -26,6 +35,7 @@ import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkFormat;
 import dev.fapilog.spi.SinkOption;
 import dev.fapilog.spi.SinkProvider;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -64,10 +74,10 @@ final class RuntimeAssembler {
 
     PipelineParts assemble(List<Plugin> instances) {
         List<NamedSink> sinks = new ArrayList<>();
-        List<Filter> filters = new ArrayList<>();
+        List<Filter> filters = filters();
         List<Enricher> enrichers = enrichers();
         List<Redactor> redactors = redactors();
-        List<Processor> processors = new ArrayList<>();
+        List<Processor> processors = processors();
 
         Set<String> instanceSinkNames = new HashSet<>();
         for (Plugin p : instances) {
@@ -221,19 +231,89 @@ final class RuntimeAssembler {
         }
     }
 
+    private List<Filter> filters() {
+        Settings.FilterOptions o = settings.filter();
+        Long seed = o.seed();
+        List<Filter> out = new ArrayList<>();
+        for (String name : settings.filters()) {
+            switch (name) {
+                case "level":
+                    out.add(new LevelFilter(o.level().minLevel(), o.level().loggers()));
+                    break;
+                case "sampling":
+                    out.add(new SamplingFilter(o.samplingRate(), seed));
+                    break;
+                case "rate-limit":
+                    Settings.RateLimit r = o.rateLimit();
+                    out.add(new RateLimitFilter(
+                            r.capacity(), r.refillPerSecond(), r.keyField(), r.maxKeys(), r.mark()));
+                    break;
+                case "adaptive-sampling":
+                    Settings.AdaptiveSampling a = o.adaptive();
+                    if (a.minRate() <= a.maxRate()) { // else reported by the settings
+                        out.add(new AdaptiveSamplingFilter(
+                                a.targetEps(),
+                                a.window(),
+                                a.smoothing(),
+                                a.minRate(),
+                                a.maxRate(),
+                                a.alwaysPass(),
+                                seed));
+                    }
+                    break;
+                case "trace-sampling":
+                    out.add(new TraceSamplingFilter(o.trace().rate(), o.trace().alwaysPass(), seed));
+                    break;
+                case "first-occurrence":
+                    Settings.FirstOccurrence f = o.firstOccurrence();
+                    out.add(new FirstOccurrenceFilter(
+                            f.keyFields(), f.window(), f.subsequentRate(), f.maxKeys(), seed));
+                    break;
+                default:
+                    unknownPlugin("filters", "filter", name, false, PluginCatalog.FILTERS);
+            }
+        }
+        return out;
+    }
+
     private List<Enricher> enrichers() {
         List<Enricher> out = new ArrayList<>();
         for (String name : settings.enrichers()) {
-            if (name.equals("runtime-info")) {
-                Settings.Service s = settings.service();
-                out.add(new RuntimeInfoEnricher(s.name(), s.environment(), s.version()));
+            switch (name) {
+                case "runtime-info":
+                    Settings.Service s = settings.service();
+                    out.add(new RuntimeInfoEnricher(s.name(), s.environment(), s.version()));
+                    break;
+                case "kubernetes":
+                    out.add(new KubernetesEnricher(Path.of(settings.kubernetesDownwardApi())));
+                    break;
+                case "trace-context":
+                    out.add(new TraceContextEnricher());
+                    break;
+                default:
+                    unknownPlugin(
+                            "enrichers",
+                            "enricher",
+                            name,
+                            PluginCatalog.PLANNED_ENRICHERS.contains(name),
+                            PluginCatalog.ENRICHERS);
+            }
+        }
+        return out;
+    }
+
+    private List<Processor> processors() {
+        List<Processor> out = new ArrayList<>();
+        for (String name : settings.processors()) {
+            if (name.equals("size-guard")) {
+                Settings.SizeGuard g = settings.sizeGuard();
+                out.add(new SizeGuardProcessor(
+                        g.maxBytes(),
+                        SizeGuardProcessor.Action.valueOf(g.action().toUpperCase(java.util.Locale.ROOT)),
+                        g.preserveFields(),
+                        settings.limits()));
             } else {
-                unknownPlugin(
-                        "enrichers",
-                        "enricher",
-                        name,
-                        PluginCatalog.PLANNED_ENRICHERS.contains(name),
-                        PluginCatalog.ENRICHERS);
+                unknownPlugin("processors", "processor", name, false, PluginCatalog.PROCESSORS);
             }
         }
         return out;
@@ -279,16 +359,16 @@ final class RuntimeAssembler {
                     regexMask(patterns, r.mask(), out);
                     break;
                 case "url-credentials":
-                    out.add(new UrlCredentialsRedactor());
+                    out.add(new UrlCredentialsRedactor(r.guardrails(), r.mask()));
                     break;
                 case "value-scan":
-                    out.add(new ValueScanRedactor(r.mask()));
+                    out.add(new ValueScanRedactor(r.mask(), r.guardrails()));
                     break;
                 case "field-blocker":
-                    out.add(new FieldBlockerRedactor(r.blockedFields(), r.allowedFields()));
+                    out.add(new FieldBlockerRedactor(r.blockedFields(), r.allowedFields(), r.guardrails(), r.mask()));
                     break;
                 case "string-truncate":
-                    out.add(new StringTruncateRedactor(r.maxStringLength()));
+                    out.add(new StringTruncateRedactor(r.maxStringLength(), r.guardrails(), r.mask()));
                     break;
                 default:
                     unknownPlugin(
@@ -320,7 +400,7 @@ final class RuntimeAssembler {
 
     private void fieldMask(List<String> fields, String mask, List<Redactor> out) {
         try {
-            out.add(new FieldMaskRedactor(fields, mask));
+            out.add(new FieldMaskRedactor(fields, mask, settings.redaction().guardrails()));
         } catch (IllegalArgumentException bad) {
             problems.add(new ConfigProblem(
                     ProblemCodes.BAD_VALUE,
@@ -353,7 +433,7 @@ final class RuntimeAssembler {
                         "a Java regular expression over dotted key paths: " + bad.getDescription()));
             }
         }
-        out.add(new RegexMaskRedactor(compiled, mask));
+        out.add(new RegexMaskRedactor(compiled, mask, settings.redaction().guardrails()));
     }
 
     private void unknownPlugin(String key, String kind, String name, boolean planned, Set<String> available) {

@@ -40,7 +40,7 @@ final class CoreAsyncLogger implements AsyncLogger {
         if (!isEnabled(level)) {
             return CoreRuntime.completed(Acceptance.DISABLED);
         }
-        return runtime.logAsync(level, name, message, null, keyValues, false, bound);
+        return runtime.logAsync(level, name, message, null, keyValues, 0, bound);
     }
 
     @Override
@@ -48,7 +48,7 @@ final class CoreAsyncLogger implements AsyncLogger {
         if (!isEnabled(level)) {
             return CoreRuntime.completed(Acceptance.DISABLED);
         }
-        return runtime.logAsync(level, name, message, error, keyValues, false, bound);
+        return runtime.logAsync(level, name, message, error, keyValues, 0, bound);
     }
 
     @Override
@@ -62,7 +62,13 @@ final class CoreAsyncLogger implements AsyncLogger {
             return CoreRuntime.completed(Acceptance.DISABLED);
         }
         return runtime.logAsync(
-                level, name, message, error, ValueCapture.fields(fields, runtime.limits()), true, bound);
+                level,
+                name,
+                message,
+                error,
+                ValueCapture.fields(fields, runtime.limits()),
+                CoreRuntime.FIELDS_CAPTURED,
+                bound);
     }
 
     @Override
@@ -108,8 +114,27 @@ final class CoreAsyncLogger implements AsyncLogger {
         }
 
         @Override
+        public AsyncLogEventBuilder sensitive(String key, Object value) {
+            addSensitive(key, value);
+            return this;
+        }
+
+        @Override
+        public AsyncLogEventBuilder pii(String key, Object value) {
+            addSensitive(key, value);
+            return this;
+        }
+
+        @Override
+        public AsyncLogEventBuilder unsafeUnredacted() {
+            setUnredacted();
+            return this;
+        }
+
+        @Override
         public CompletionStage<Acceptance> log(String message) {
-            return runtime.logAsync(level, name, message, cause(), pairs(runtime.limits()), true, bound);
+            return runtime.logAsync(
+                    level, name, message, cause(), pairs(runtime.limits(), runtime.mask()), flags(), bound);
         }
     }
 

@@ -38,14 +38,14 @@ final class CoreLogger implements Logger {
     @Override
     public void log(Level level, String message, Object... keyValues) {
         if (level != null && level.priority() >= runtime.threshold()) {
-            runtime.log(level, name, message, null, keyValues, false, bound);
+            runtime.log(level, name, message, null, keyValues, 0, bound);
         }
     }
 
     @Override
     public void log(Level level, String message, Throwable error, Object... keyValues) {
         if (level != null && level.priority() >= runtime.threshold()) {
-            runtime.log(level, name, message, error, keyValues, false, bound);
+            runtime.log(level, name, message, error, keyValues, 0, bound);
         }
     }
 
@@ -57,7 +57,14 @@ final class CoreLogger implements Logger {
     @Override
     public void log(Level level, String message, Throwable error, Map<String, ?> fields) {
         if (level != null && level.priority() >= runtime.threshold()) {
-            runtime.log(level, name, message, error, ValueCapture.fields(fields, runtime.limits()), true, bound);
+            runtime.log(
+                    level,
+                    name,
+                    message,
+                    error,
+                    ValueCapture.fields(fields, runtime.limits()),
+                    CoreRuntime.FIELDS_CAPTURED,
+                    bound);
         }
     }
 
@@ -104,8 +111,26 @@ final class CoreLogger implements Logger {
         }
 
         @Override
+        public LogEventBuilder sensitive(String key, Object value) {
+            addSensitive(key, value);
+            return this;
+        }
+
+        @Override
+        public LogEventBuilder pii(String key, Object value) {
+            addSensitive(key, value);
+            return this;
+        }
+
+        @Override
+        public LogEventBuilder unsafeUnredacted() {
+            setUnredacted();
+            return this;
+        }
+
+        @Override
         public void log(String message) {
-            runtime.log(level, name, message, cause(), pairs(runtime.limits()), true, bound);
+            runtime.log(level, name, message, cause(), pairs(runtime.limits(), runtime.mask()), flags(), bound);
         }
     }
 

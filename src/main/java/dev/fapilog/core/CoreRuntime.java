@@ -5,6 +5,7 @@ import dev.fapilog.AsyncLogger;
 import dev.fapilog.ConfigProblem;
 import dev.fapilog.ConfigurationException;
 import dev.fapilog.DrainResult;
+import dev.fapilog.FilterStats;
 import dev.fapilog.Level;
 import dev.fapilog.LogContext;
 import dev.fapilog.LogRuntime;
@@ -110,6 +111,16 @@ public final class CoreRuntime implements LogRuntime {
         this.threshold = level.priority();
     }
 
+    /** {@code log} flag: the fields already went through {@link ValueCapture}. */
+    static final int FIELDS_CAPTURED = 1;
+    /** {@code log} flag: the event skips every redactor (the loudly named unsafe builder call). */
+    static final int UNREDACTED = 2;
+
+    /** Set once in {@link #start}, before the runtime is handed out. */
+    private StageControls stageControls;
+    /** The enricher that needs something from the caller thread (a thread-local span), or {@code null}. */
+    private CallerCaptures callerCapture;
+
     /**
      * Starts a runtime: sink threads first (waiting for each sink's {@code start}), then the worker.
      *
@@ -130,6 +141,8 @@ public final class CoreRuntime implements LogRuntime {
                 parts.processors(),
                 settings.redaction().failMode(),
                 rt.diagnostics);
+        rt.stageControls = stages.controls();
+        rt.callerCapture = CallerCaptures.of(parts.enrichers(), rt.diagnostics);
         rt.startThreads(parts.sinks(), stages, parts.encodersByFormat());
         return rt;
     }
@@ -327,9 +340,34 @@ public final class CoreRuntime implements LogRuntime {
         }
     }
 
+    /** The redaction mask, for values masked on the caller thread. */
+    String mask() {
+        return settings.redaction().mask();
+    }
+
     @Override
     public PipelineStats stats() {
         return accounting.snapshot(queue, asyncWaitCount.get());
+    }
+
+    @Override
+    public List<FilterStats> filterStats() {
+        return stageControls.filterStats();
+    }
+
+    @Override
+    public List<String> enrichers() {
+        return stageControls.enricherNames();
+    }
+
+    @Override
+    public boolean setEnricherEnabled(String name, boolean enabled) {
+        return name != null && stageControls.setEnricherEnabled(name, enabled);
+    }
+
+    @Override
+    public boolean isEnricherEnabled(String name) {
+        return name != null && stageControls.isEnricherEnabled(name);
     }
 
     @Override
@@ -443,7 +481,8 @@ public final class CoreRuntime implements LogRuntime {
     /**
      * Captures and enqueues one event. Never throws.
      *
-     * @param fieldsCaptured whether {@code keyValues} already went through {@link ValueCapture}
+     * @param flags {@link #FIELDS_CAPTURED} when {@code keyValues} already went through {@link ValueCapture},
+     *     {@link #UNREDACTED} for an event no redactor may touch
      */
     Acceptance log(
             Level level,
@@ -451,7 +490,7 @@ public final class CoreRuntime implements LogRuntime {
             String message,
             Throwable error,
             Object[] keyValues,
-            boolean fieldsCaptured,
+            int flags,
             Object[] bound) {
         try {
             if (isPipelineThread(Thread.currentThread())) {
@@ -460,7 +499,7 @@ public final class CoreRuntime implements LogRuntime {
             if (dropsBeforeCapture(level)) {
                 return queueFull();
             }
-            LogEvent e = capture(level, logger, message, error, keyValues, fieldsCaptured, bound);
+            LogEvent e = capture(level, logger, message, error, keyValues, flags, bound);
             Acceptance now = enqueue(e);
             if (now != null) {
                 return now;
@@ -478,7 +517,7 @@ public final class CoreRuntime implements LogRuntime {
             String message,
             Throwable error,
             Object[] keyValues,
-            boolean fieldsCaptured,
+            int flags,
             Object[] bound) {
         try {
             if (isPipelineThread(Thread.currentThread())) {
@@ -487,7 +526,7 @@ public final class CoreRuntime implements LogRuntime {
             if (dropsBeforeCapture(level)) {
                 return completed(queueFull());
             }
-            LogEvent e = capture(level, logger, message, error, keyValues, fieldsCaptured, bound);
+            LogEvent e = capture(level, logger, message, error, keyValues, flags, bound);
             if (policy == BackpressurePolicy.WAIT && asyncWaitCount.get() > 0) {
                 return waitAsync(e); // stay behind earlier waits, so async events keep their order
             }
@@ -547,7 +586,7 @@ public final class CoreRuntime implements LogRuntime {
             String message,
             Throwable error,
             Object[] keyValues,
-            boolean fieldsCaptured,
+            int flags,
             Object[] bound) {
         if (!levelsFrozen) {
             Level.freezeRegistry("runtime '" + name + "'");
@@ -560,7 +599,7 @@ public final class CoreRuntime implements LogRuntime {
             error = (Throwable) kv[count - 1]; // SLF4J's convention: a trailing throwable is the exception
             count--;
         }
-        Object[] fields = count == 0 || fieldsCaptured ? kv : ValueCapture.fields(kv, count, limits);
+        Object[] fields = count == 0 || (flags & FIELDS_CAPTURED) != 0 ? kv : ValueCapture.fields(kv, count, limits);
         ThrowableSnapshot snapshot = error == null ? null : ThrowableCapture.capture(error, limits);
         return new LogEvent(
                 now,
@@ -572,7 +611,9 @@ public final class CoreRuntime implements LogRuntime {
                 count,
                 bound,
                 LogContext.snapshot(),
-                snapshot);
+                snapshot,
+                callerCapture == null ? null : callerCapture.safeCapture(),
+                (flags & UNREDACTED) != 0);
     }
 
     /**

@@ -29,6 +29,21 @@ final class DisabledBuilder implements LogEventBuilder {
     }
 
     @Override
+    public LogEventBuilder sensitive(String key, Object value) {
+        return this;
+    }
+
+    @Override
+    public LogEventBuilder pii(String key, Object value) {
+        return this;
+    }
+
+    @Override
+    public LogEventBuilder unsafeUnredacted() {
+        return this;
+    }
+
+    @Override
     public void log(String message) {}
 
     private static final class Async implements AsyncLogEventBuilder {
@@ -44,6 +59,21 @@ final class DisabledBuilder implements LogEventBuilder {
 
         @Override
         public AsyncLogEventBuilder cause(Throwable error) {
+            return this;
+        }
+
+        @Override
+        public AsyncLogEventBuilder sensitive(String key, Object value) {
+            return this;
+        }
+
+        @Override
+        public AsyncLogEventBuilder pii(String key, Object value) {
+            return this;
+        }
+
+        @Override
+        public AsyncLogEventBuilder unsafeUnredacted() {
             return this;
         }
 

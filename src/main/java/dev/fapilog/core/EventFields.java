@@ -1,6 +1,7 @@
 package dev.fapilog.core;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Fields collected by a fluent event builder before its {@code log} call. Single-threaded, like the builder. */
@@ -8,6 +9,8 @@ abstract class EventFields {
     private Object[] pairs = new Object[8];
     private int size;
     private Throwable cause;
+    private Map<String, Object> sensitive;
+    private boolean unredacted;
 
     final void add(String key, Object value) {
         if (size + 2 > pairs.length) {
@@ -30,6 +33,23 @@ abstract class EventFields {
         }
     }
 
+    /** A field whose value is masked when the event is captured; it is written under {@code data.sensitive}. */
+    final void addSensitive(String key, Object value) {
+        if (sensitive == null) {
+            sensitive = new LinkedHashMap<>();
+        }
+        sensitive.put(String.valueOf(key), value);
+    }
+
+    final void setUnredacted() {
+        unredacted = true;
+    }
+
+    /** The flags for {@code CoreRuntime.log}: fields already captured, and unredacted when asked for. */
+    final int flags() {
+        return CoreRuntime.FIELDS_CAPTURED | (unredacted ? CoreRuntime.UNREDACTED : 0);
+    }
+
     final void setCause(Throwable error) {
         this.cause = error;
     }
@@ -38,8 +58,15 @@ abstract class EventFields {
         return cause;
     }
 
-    /** The collected pairs, captured ({@link ValueCapture}) and trimmed. */
-    final Object[] pairs(ValueLimits limits) {
+    /**
+     * The collected pairs, captured ({@link ValueCapture}) and trimmed, with the sensitive fields masked with
+     * {@code mask} under {@code sensitive} (last, so a plain field of that name cannot replace them).
+     */
+    final Object[] pairs(ValueLimits limits, String mask) {
+        if (sensitive != null) {
+            add("sensitive", SensitiveValues.masked(sensitive, mask));
+            sensitive = null;
+        }
         return size == 0 ? CoreLogger.NO_FIELDS : ValueCapture.fields(Arrays.copyOf(pairs, size), size, limits);
     }
 }

@@ -24,6 +24,10 @@ final class LogEvent {
 
     final LogContext.Snapshot context;
     final ThrowableSnapshot error;
+    /** What the runtime's {@link dev.fapilog.spi.CallerCapture} took on the calling thread, or {@code null}. */
+    final Object captured;
+    /** Whether redactors must leave this event alone (the unsafe builder call). */
+    final boolean unredacted;
 
     LogEvent(
             long nanoTime,
@@ -35,7 +39,9 @@ final class LogEvent {
             int fieldCount,
             Object[] bound,
             LogContext.Snapshot context,
-            ThrowableSnapshot error) {
+            ThrowableSnapshot error,
+            Object captured,
+            boolean unredacted) {
         this.nanoTime = nanoTime;
         this.level = level;
         this.logger = logger;
@@ -46,5 +52,7 @@ final class LogEvent {
         this.bound = bound;
         this.context = context;
         this.error = error;
+        this.captured = captured;
+        this.unredacted = unredacted;
     }
 }

@@ -77,6 +77,9 @@ public final class PresetSettings {
                 s.put("queue.capacity", "1000");
                 break;
             case "kubernetes":
+                s.put("level", "INFO");
+                s.put("enrichers", "runtime-info,kubernetes");
+                break;
             case "docker":
             case "ci":
                 s.put("level", "INFO");

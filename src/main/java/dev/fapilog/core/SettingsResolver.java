@@ -63,6 +63,37 @@ public final class SettingsResolver {
         DEFAULTS.put("redaction.allowed-fields", "none");
         DEFAULTS.put("redaction.max-string-length", "4096");
         DEFAULTS.put("redaction.allow-unsafe-patterns", "false");
+        RedactionGuardrails g = RedactionGuardrails.DEFAULTS;
+        DEFAULTS.put("redaction.max-depth", Integer.toString(g.maxDepth()));
+        DEFAULTS.put("redaction.max-keys-scanned", Integer.toString(g.maxKeysScanned()));
+        DEFAULTS.put("redaction.on-guardrail-exceeded", "replace-subtree");
+        DEFAULTS.put("filters", "none");
+        DEFAULTS.put("filter.seed", "random");
+        DEFAULTS.put("filter.level.min-level", "TRACE");
+        DEFAULTS.put("filter.level.loggers", "none");
+        DEFAULTS.put("filter.sampling.rate", "1.0");
+        DEFAULTS.put("filter.rate-limit.capacity", "100");
+        DEFAULTS.put("filter.rate-limit.refill-per-second", "10");
+        DEFAULTS.put("filter.rate-limit.key-field", "none");
+        DEFAULTS.put("filter.rate-limit.max-keys", "10000");
+        DEFAULTS.put("filter.rate-limit.overflow-action", "drop");
+        DEFAULTS.put("filter.adaptive-sampling.target-eps", "1000");
+        DEFAULTS.put("filter.adaptive-sampling.window", "10s");
+        DEFAULTS.put("filter.adaptive-sampling.smoothing", "0.3");
+        DEFAULTS.put("filter.adaptive-sampling.min-rate", "0.01");
+        DEFAULTS.put("filter.adaptive-sampling.max-rate", "1.0");
+        DEFAULTS.put("filter.adaptive-sampling.always-pass-levels", "ERROR,CRITICAL,AUDIT,SECURITY");
+        DEFAULTS.put("filter.trace-sampling.rate", "1.0");
+        DEFAULTS.put("filter.trace-sampling.always-pass-levels", "ERROR,CRITICAL,AUDIT,SECURITY");
+        DEFAULTS.put("filter.first-occurrence.key-fields", "message");
+        DEFAULTS.put("filter.first-occurrence.window", "60s");
+        DEFAULTS.put("filter.first-occurrence.subsequent-sample-rate", "0");
+        DEFAULTS.put("filter.first-occurrence.max-keys", "10000");
+        DEFAULTS.put("enricher.kubernetes.downward-api-path", "/etc/podinfo");
+        DEFAULTS.put("processors", "none");
+        DEFAULTS.put("processor.size-guard.max-bytes", "256KB");
+        DEFAULTS.put("processor.size-guard.action", "truncate");
+        DEFAULTS.put("processor.size-guard.preserve-fields", "none");
         DEFAULTS.put("service.name", "");
         DEFAULTS.put("service.environment", "");
         DEFAULTS.put("service.version", "");
@@ -196,7 +227,22 @@ public final class SettingsResolver {
                 lowerCase(ConfigValues.list(values.get("redaction.blocked-fields"))),
                 lowerCase(ConfigValues.list(values.get("redaction.allowed-fields"))),
                 intIn("redaction.max-string-length", 16, 64 << 20),
-                bool("redaction.allow-unsafe-patterns"));
+                bool("redaction.allow-unsafe-patterns"),
+                new RedactionGuardrails(
+                        intIn("redaction.max-depth", 1, 256),
+                        intIn("redaction.max-keys-scanned", 1, 10_000_000),
+                        choice(
+                                "redaction.on-guardrail-exceeded",
+                                RedactionGuardrails.Action.class,
+                                RedactionGuardrails.Action.REPLACE_SUBTREE)));
+        Settings.FilterOptions filter = filterOptions();
+        Settings.SizeGuard sizeGuard = new Settings.SizeGuard(
+                (int) sizeIn("processor.size-guard.max-bytes", 1 << 10, 64 << 20),
+                text(
+                        "processor.size-guard.action",
+                        v -> v.equals("truncate") || v.equals("drop") || v.equals("warn"),
+                        "one of truncate, drop, warn"),
+                ConfigValues.list(values.get("processor.size-guard.preserve-fields")));
         String serviceName = values.get("service.name").trim();
         Settings.Service service = new Settings.Service(
                 serviceName.isEmpty() ? name : serviceName,
@@ -236,15 +282,132 @@ public final class SettingsResolver {
                 shutdownHook,
                 sinkDefaults,
                 Map.copyOf(overrides),
+                ConfigValues.list(values.get("filters")),
+                filter,
                 List.copyOf(enrichers),
                 List.copyOf(redactors),
                 redaction,
+                ConfigValues.list(values.get("processors")),
+                sizeGuard,
                 service,
+                values.get("enricher.kubernetes.downward-api-path").trim(),
                 limits,
                 diagnosticsEnabled,
                 diagnosticsOutput,
                 env,
                 Map.copyOf(sources));
+    }
+
+    private Settings.FilterOptions filterOptions() {
+        String seed = values.get("filter.seed").trim();
+        Long seedValue = null;
+        if (!seed.equalsIgnoreCase("random")) {
+            try {
+                seedValue = Long.parseLong(seed);
+            } catch (NumberFormatException e) {
+                problem(ProblemCodes.BAD_VALUE, "filter.seed", seed, "random or a whole number");
+            }
+        }
+        Level min = namedLevel("filter.level.min-level", Level.TRACE);
+        Map<String, Level> loggers = new LinkedHashMap<>();
+        for (String entry : ConfigValues.list(values.get("filter.level.loggers"))) {
+            int eq = entry.indexOf('=');
+            Optional<Level> l = eq > 0 ? Level.named(entry.substring(eq + 1).trim()) : Optional.empty();
+            if (l.isEmpty()) {
+                problem(
+                        ProblemCodes.BAD_VALUE,
+                        "filter.level.loggers",
+                        values.get("filter.level.loggers"),
+                        "a comma-separated list of logger-prefix=LEVEL, such as com.acme.noisy=WARNING;" + " levels: "
+                                + levelNames());
+                break;
+            }
+            loggers.put(entry.substring(0, eq).trim(), l.get());
+        }
+        String overflow = text(
+                "filter.rate-limit.overflow-action", v -> v.equals("drop") || v.equals("mark"), "one of drop, mark");
+        String keyField = values.get("filter.rate-limit.key-field").trim();
+        Settings.RateLimit rateLimit = new Settings.RateLimit(
+                intIn("filter.rate-limit.capacity", 1, 1_000_000_000),
+                rate("filter.rate-limit.refill-per-second", 1e9),
+                keyField.isEmpty() || keyField.equalsIgnoreCase("none") ? null : keyField,
+                intIn("filter.rate-limit.max-keys", 1, 10_000_000),
+                overflow.equals("mark"));
+        double minRate = rate("filter.adaptive-sampling.min-rate", 1.0);
+        double maxRate = rate("filter.adaptive-sampling.max-rate", 1.0);
+        if (minRate > maxRate) {
+            problem(
+                    ProblemCodes.CONFLICT,
+                    "filter.adaptive-sampling.min-rate",
+                    values.get("filter.adaptive-sampling.min-rate"),
+                    "at most filter.adaptive-sampling.max-rate (" + maxRate + ")");
+        }
+        Settings.AdaptiveSampling adaptive = new Settings.AdaptiveSampling(
+                positive("filter.adaptive-sampling.target-eps", 1e9),
+                durationIn("filter.adaptive-sampling.window", Duration.ofHours(1)),
+                positive("filter.adaptive-sampling.smoothing", 1.0),
+                minRate,
+                maxRate,
+                levels("filter.adaptive-sampling.always-pass-levels"));
+        Settings.TraceSampling trace = new Settings.TraceSampling(
+                rate("filter.trace-sampling.rate", 1.0), levels("filter.trace-sampling.always-pass-levels"));
+        List<String> keyFields = ConfigValues.list(values.get("filter.first-occurrence.key-fields"));
+        if (keyFields.isEmpty()) {
+            problem(
+                    ProblemCodes.BAD_VALUE,
+                    "filter.first-occurrence.key-fields",
+                    values.get("filter.first-occurrence.key-fields"),
+                    "message and/or top-level field names, comma-separated");
+            keyFields = List.of("message");
+        }
+        Settings.FirstOccurrence first = new Settings.FirstOccurrence(
+                List.copyOf(keyFields),
+                durationIn("filter.first-occurrence.window", Duration.ofDays(1)),
+                rate("filter.first-occurrence.subsequent-sample-rate", 1.0),
+                intIn("filter.first-occurrence.max-keys", 1, 10_000_000));
+        return new Settings.FilterOptions(
+                seedValue,
+                new Settings.LevelThresholds(min, Collections.unmodifiableMap(loggers)),
+                rate("filter.sampling.rate", 1.0),
+                rateLimit,
+                adaptive,
+                trace,
+                first);
+    }
+
+    private Level namedLevel(String key, Level fallback) {
+        Optional<Level> l = Level.named(values.get(key).trim());
+        if (l.isEmpty()) {
+            problem(ProblemCodes.BAD_VALUE, key, values.get(key), "a level name: " + levelNames());
+            return fallback;
+        }
+        return l.get();
+    }
+
+    /** A number from 0 to {@code max}. */
+    private double rate(String key, double max) {
+        return number(key, 0, max, true);
+    }
+
+    /** A number greater than 0 and at most {@code max}. */
+    private double positive(String key, double max) {
+        return number(key, 0, max, false);
+    }
+
+    private double number(String key, double min, double max, boolean minIncluded) {
+        String raw = values.get(key);
+        String allowed = "a number " + (minIncluded ? "from " + min : "greater than " + min) + " to " + max;
+        try {
+            double v = Double.parseDouble(raw.trim());
+            if (Double.isNaN(v) || v > max || v < min || (!minIncluded && v == min)) {
+                problem(ProblemCodes.OUT_OF_RANGE, key, raw, allowed);
+                return Double.parseDouble(DEFAULTS.get(key));
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problem(ProblemCodes.BAD_VALUE, key, raw, allowed);
+            return Double.parseDouble(DEFAULTS.get(key));
+        }
     }
 
     private Level level(EnvironmentFacts env) {
@@ -442,13 +605,13 @@ public final class SettingsResolver {
     private <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
         String raw = values.get(key).trim();
         for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(raw)) {
+            if (e.name().replace('_', '-').equalsIgnoreCase(raw)) {
                 return e;
             }
         }
         List<String> names = new ArrayList<>();
         for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT));
+            names.add(e.name().replace('_', '-').toLowerCase(Locale.ROOT));
         }
         problem(ProblemCodes.BAD_VALUE, key, raw, "one of " + String.join(", ", names));
         return fallback;

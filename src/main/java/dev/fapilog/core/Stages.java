@@ -22,6 +22,11 @@ final class Stages {
     private final Enricher[] enrichers;
     private final Redactor[] redactors;
     private final Processor[] processors;
+    /** Configured position of each filter and enricher here: some may have been left out at start. */
+    private final int[] filterIndex;
+
+    private final int[] enricherIndex;
+    private final StageControls controls;
     private final RedactionFailMode failMode;
     private final DiagnosticsChannel diagnostics;
 
@@ -32,23 +37,77 @@ final class Stages {
             List<Processor> processors,
             RedactionFailMode failMode,
             DiagnosticsChannel diagnostics) {
+        this(
+                filters,
+                enrichers,
+                redactors,
+                processors,
+                positions(filters.size()),
+                positions(enrichers.size()),
+                new StageControls(filters, enrichers),
+                failMode,
+                diagnostics);
+    }
+
+    private Stages(
+            List<Filter> filters,
+            List<Enricher> enrichers,
+            List<Redactor> redactors,
+            List<Processor> processors,
+            int[] filterIndex,
+            int[] enricherIndex,
+            StageControls controls,
+            RedactionFailMode failMode,
+            DiagnosticsChannel diagnostics) {
         this.filters = filters.toArray(new Filter[0]);
         this.enrichers = enrichers.toArray(new Enricher[0]);
         this.redactors = redactors.toArray(new Redactor[0]);
         this.processors = processors.toArray(new Processor[0]);
+        this.filterIndex = filterIndex;
+        this.enricherIndex = enricherIndex;
+        this.controls = controls;
         this.failMode = failMode;
         this.diagnostics = diagnostics;
     }
 
+    private static int[] positions(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        return p;
+    }
+
+    /** The counters and switches the runtime exposes; the same object before and after {@link #start}. */
+    StageControls controls() {
+        return controls;
+    }
+
     /** Starts every stage on the worker thread; a stage whose start fails is left out and reported. */
     Stages start(PluginContext context) {
+        List<Filter> f = started(filters, context);
+        List<Enricher> e = started(enrichers, context);
         return new Stages(
-                started(filters, context),
-                started(enrichers, context),
+                f,
+                e,
                 started(redactors, context),
                 started(processors, context),
+                positionsOf(f, filters, filterIndex),
+                positionsOf(e, enrichers, enricherIndex),
+                controls,
                 failMode,
                 diagnostics);
+    }
+
+    private static <T> int[] positionsOf(List<T> kept, T[] all, int[] allIndex) {
+        int[] p = new int[kept.size()];
+        int k = 0;
+        for (int i = 0; i < all.length && k < p.length; i++) {
+            if (all[i] == kept.get(k)) {
+                p[k++] = allIndex[i];
+            }
+        }
+        return p;
     }
 
     private <T extends Plugin & Stage> List<T> started(T[] stages, PluginContext context) {
@@ -98,9 +157,11 @@ final class Stages {
 
     /** {@code false} when a filter drops the event. */
     boolean accept(WorkingEvent event) {
-        for (Filter f : filters) {
+        for (int i = 0; i < filters.length; i++) {
+            Filter f = filters[i];
             try {
                 if (!f.accept(event)) {
+                    controls.filtered(filterIndex[i]);
                     return false;
                 }
             } catch (Throwable failure) {
@@ -110,46 +171,77 @@ final class Stages {
         return true;
     }
 
-    void enrich(WorkingEvent event) {
-        for (Enricher e : enrichers) {
+    /** {@code false} when an enricher dropped the event ({@link WorkingEvent#dropReason()} says why). */
+    boolean enrich(WorkingEvent event) {
+        for (int i = 0; i < enrichers.length; i++) {
+            Enricher e = enrichers[i];
+            if (!controls.enricherOn(enricherIndex[i])) {
+                continue;
+            }
             try {
                 e.enrich(event);
             } catch (Throwable failure) {
                 failed("enricher", e, failure, GONE_ON);
             }
+            if (event.dropReason() != null) {
+                return false;
+            }
         }
+        return true;
     }
 
-    /** {@code false} when a redactor failed and the fail mode is {@code closed}. */
+    /**
+     * {@code false} when the event is dropped: a redactor failed and the fail mode is {@code closed}
+     * ({@code redaction_failed}), or a redactor dropped it; {@link WorkingEvent#dropReason()} says why.
+     */
     boolean redact(WorkingEvent event) {
+        if (event.isUnredacted()) {
+            unredacted(event);
+            return true;
+        }
         for (Redactor r : redactors) {
             try {
                 r.redact(event);
             } catch (Throwable failure) {
                 if (failMode == RedactionFailMode.CLOSED) {
                     failed("redactor", r, failure, "the event was dropped (redaction.fail-mode=closed)");
-                    return false;
-                }
-                if (failMode == RedactionFailMode.WARN) {
+                    event.drop("redaction_failed");
+                } else if (failMode == RedactionFailMode.WARN) {
                     failed("redactor", r, failure, GONE_ON);
                 }
+            }
+            if (event.dropReason() != null) {
+                return false;
             }
         }
         return true;
     }
 
-    /** {@code false} when a processor drops the event. */
+    /** {@code false} when a processor drops the event ({@link WorkingEvent#dropReason()} says why). */
     boolean process(WorkingEvent event) {
         for (Processor p : processors) {
             try {
                 if (!p.process(event)) {
-                    return false;
+                    event.drop("processor");
                 }
             } catch (Throwable failure) {
                 failed("processor", p, failure, GONE_ON);
             }
+            if (event.dropReason() != null) {
+                return false;
+            }
         }
         return true;
+    }
+
+    /** Written as logged, by the application's explicit choice: said on the diagnostics channel, rate-limited. */
+    private void unredacted(WorkingEvent event) {
+        diagnostics.warn(
+                "redactor",
+                "unredacted_event",
+                "An event was written without redaction because the application asked for it (unsafeUnredacted)",
+                "logger",
+                event.logger());
     }
 
     private void failed(String kind, Plugin plugin, Throwable failure, String outcome) {
@@ -163,7 +255,7 @@ final class Stages {
                 failure.toString());
     }
 
-    private static String name(Plugin p) {
+    static String name(Plugin p) {
         try {
             return p.name();
         } catch (Throwable t) {

@@ -365,13 +365,8 @@ final class Worker implements Runnable {
                 accounting.filtered.incrementAndGet();
                 return false;
             }
-            stages.enrich(work);
-            if (!stages.redact(work)) {
-                accounting.runtimeDropped.add("redaction_failed", 1);
-                return false;
-            }
-            if (!stages.process(work)) {
-                accounting.runtimeDropped.add("processor", 1);
+            if (!stages.enrich(work) || !stages.redact(work) || !stages.process(work)) {
+                accounting.runtimeDropped.add(work.dropReason(), 1);
                 return false;
             }
         } catch (Throwable unexpected) {

@@ -39,6 +39,9 @@ public final class WorkingEvent implements MutableEvent {
     private String idText; // made on demand, at most once per event
     private ThrowableSnapshot error;
     private int invalidKeys;
+    private String dropReason;
+    private Object captured;
+    private boolean unredacted;
 
     private final FieldList context = new FieldList();
     private final FieldList diagnostics = new FieldList();
@@ -65,6 +68,9 @@ public final class WorkingEvent implements MutableEvent {
         idText = null;
         error = e.error;
         invalidKeys = 0;
+        dropReason = null;
+        captured = e.captured;
+        unredacted = e.unredacted;
 
         int max = limits.maxFields();
         context.put("message_id", MESSAGE_ID, max);
@@ -88,6 +94,9 @@ public final class WorkingEvent implements MutableEvent {
         }
         if (invalidKeys > 0) {
             data.put("_invalid_keys", invalidKeys, max);
+        }
+        if (unredacted) {
+            diagnostics.put("unredacted", Boolean.TRUE, max);
         }
     }
 
@@ -295,6 +304,28 @@ public final class WorkingEvent implements MutableEvent {
     @Override
     public void setMessage(String message) {
         this.message = message == null ? "" : message;
+    }
+
+    @Override
+    public void drop(String reason) {
+        if (dropReason == null) {
+            dropReason = reason == null || reason.isBlank() ? "plugin" : reason;
+        }
+    }
+
+    @Override
+    public Object captured() {
+        return captured;
+    }
+
+    @Override
+    public boolean isUnredacted() {
+        return unredacted;
+    }
+
+    /** Why a plug-in dropped the event, or {@code null} while it goes on. */
+    String dropReason() {
+        return dropReason;
     }
 
     private static boolean isReserved(Section section, String key) {

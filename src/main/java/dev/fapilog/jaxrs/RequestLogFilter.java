@@ -1,6 +1,7 @@
 package dev.fapilog.jaxrs;
 
 import dev.fapilog.cdi.FapilogExtension;
+import dev.fapilog.enrich.TraceParent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;

@@ -1,6 +1,7 @@
 package dev.fapilog.jaxrs;
 
 import dev.fapilog.LogContext;
+import dev.fapilog.enrich.TraceParent;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,7 +1,7 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
 import dev.fapilog.spi.MutableEvent;
-import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +14,9 @@ import java.util.Set;
  * so they are never written. Names on the allowlist are exempt. Copies a map or list only when something in it is
  * blocked.
  */
-public final class FieldBlockerRedactor implements Redactor {
+public final class FieldBlockerRedactor extends GuardedRedactor {
     /** What a blocked value becomes. */
     public static final String MARKER = "[REDACTED:HIGH_RISK_FIELD]";
-
-    private static final int MAX_DEPTH = 32;
 
     private final Set<String> blocked;
 
@@ -27,6 +25,13 @@ public final class FieldBlockerRedactor implements Redactor {
      * @param allowed key names never blocked, even when also listed in {@code blocked}
      */
     public FieldBlockerRedactor(List<String> blocked, List<String> allowed) {
+        this(blocked, allowed, RedactionGuardrails.DEFAULTS, "***");
+    }
+
+    /** @param mask what a subtree beyond the guardrails becomes with {@code replace-subtree} */
+    public FieldBlockerRedactor(
+            List<String> blocked, List<String> allowed, RedactionGuardrails guardrails, String mask) {
+        super(guardrails, mask);
         Set<String> b = new java.util.HashSet<>();
         blocked.forEach(n -> b.add(n.toLowerCase(Locale.ROOT)));
         allowed.forEach(n -> b.remove(n.toLowerCase(Locale.ROOT)));
@@ -39,13 +44,13 @@ public final class FieldBlockerRedactor implements Redactor {
     }
 
     @Override
-    public void redact(MutableEvent event) {
+    void redactFields(MutableEvent event) {
         if (blocked.isEmpty()) {
             return;
         }
         for (int i = 0; i < event.size(Section.DATA); i++) {
             Object value = event.value(Section.DATA, i);
-            Object next = isBlocked(event.key(Section.DATA, i)) ? MARKER : walk(value, 0);
+            Object next = isBlocked(event.key(Section.DATA, i)) ? MARKER : walk(value, 1);
             if (next != value) {
                 event.replace(Section.DATA, i, next);
             }
@@ -57,8 +62,9 @@ public final class FieldBlockerRedactor implements Redactor {
     }
 
     private Object walk(Object value, int depth) {
-        if (depth > MAX_DEPTH) {
-            return value;
+        Object stop = beyond(value, depth);
+        if (stop != null) {
+            return stop;
         }
         if (value instanceof Map<?, ?>) {
             return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> isBlocked(key) ? MARKER : walk(child, depth + 1));

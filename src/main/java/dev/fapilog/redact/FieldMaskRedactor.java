@@ -1,7 +1,7 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
 import dev.fapilog.spi.MutableEvent;
-import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,9 +19,7 @@ import java.util.Set;
  * {@code key[*]} for every element of a list; a number for one list index. A list met under a plain key segment is
  * searched element by element. Masking is idempotent and copy-on-write: nested snapshots are replaced, never changed in place.
  */
-public final class FieldMaskRedactor implements Redactor {
-    private static final int MAX_DEPTH = 64;
-
+public final class FieldMaskRedactor extends GuardedRedactor {
     private final List<Path> paths = new ArrayList<>();
     /** Keys masked at any depth ({@code section.**.key} paths), matched in one walk per section. */
     private final Map<Section, Set<String>> anywhere = new EnumMap<>(Section.class);
@@ -31,6 +29,11 @@ public final class FieldMaskRedactor implements Redactor {
     private record Path(Section section, String[] segments) {}
 
     public FieldMaskRedactor(List<String> dottedPaths, String mask) {
+        this(dottedPaths, mask, RedactionGuardrails.DEFAULTS);
+    }
+
+    public FieldMaskRedactor(List<String> dottedPaths, String mask, RedactionGuardrails guardrails) {
+        super(guardrails, mask);
         this.mask = mask;
         for (String dotted : dottedPaths) {
             Path p = parse(dotted);
@@ -48,7 +51,7 @@ public final class FieldMaskRedactor implements Redactor {
     }
 
     @Override
-    public void redact(MutableEvent event) {
+    void redactFields(MutableEvent event) {
         for (Map.Entry<Section, Set<String>> e : anywhere.entrySet()) {
             Section section = e.getKey();
             Set<String> names = e.getValue();
@@ -84,13 +87,13 @@ public final class FieldMaskRedactor implements Redactor {
 
     private void maskAt(MutableEvent event, Path p, int index) {
         Object value = event.value(p.section, index);
-        Object masked = matchKey(event.key(p.section, index), value, p.segments, 0, 1);
+        Object masked = matchKey(event.key(p.section, index), value, p.segments, 0, 0);
         if (masked != value) {
             event.replace(p.section, index, masked);
         }
     }
 
-    /** The value of a field named {@code key} against the path from segment {@code i} on. */
+    /** The value of a field named {@code key}, itself at {@code depth}, against the path from segment {@code i} on. */
     private Object matchKey(String key, Object value, String[] segs, int i, int depth) {
         String seg = segs[i];
         if (seg.equals("**")) {
@@ -107,8 +110,9 @@ public final class FieldMaskRedactor implements Redactor {
 
     /** {@code value} with every key in {@code names}, at any depth, masked; the same object when none matched. */
     private Object anywhere(Object value, Set<String> names, int depth) {
-        if (depth > MAX_DEPTH) {
-            return value;
+        Object stop = beyond(value, depth);
+        if (stop != null) {
+            return stop;
         }
         if (value instanceof Map<?, ?>) {
             return CopyOnWrite.map(
@@ -125,8 +129,9 @@ public final class FieldMaskRedactor implements Redactor {
         if (i == segs.length) {
             return mask;
         }
-        if (depth > MAX_DEPTH) {
-            return value;
+        Object stop = beyond(value, depth);
+        if (stop != null) {
+            return stop;
         }
         String seg = segs[i];
         if (value instanceof Map<?, ?>) {

@@ -1,7 +1,7 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
 import dev.fapilog.spi.MutableEvent;
-import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * events cost a hash lookup per field, not a regex run; nested keys are matched as they come. The cache holds at most
  * 10,000 keys and is then cleared. Worker thread only.
  */
-public final class RegexMaskRedactor implements Redactor {
+public final class RegexMaskRedactor extends GuardedRedactor {
     /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
     private static final Section[] SECTIONS = Section.values();
 
@@ -29,6 +29,11 @@ public final class RegexMaskRedactor implements Redactor {
     private final Map<Section, Map<String, Boolean>> verdicts = new EnumMap<>(Section.class);
 
     public RegexMaskRedactor(List<Pattern> patterns, String mask) {
+        this(patterns, mask, RedactionGuardrails.DEFAULTS);
+    }
+
+    public RegexMaskRedactor(List<Pattern> patterns, String mask, RedactionGuardrails guardrails) {
+        super(guardrails, mask);
         this.patterns = patterns.toArray(new Pattern[0]);
         this.mask = mask;
         for (Section s : Section.values()) {
@@ -42,7 +47,7 @@ public final class RegexMaskRedactor implements Redactor {
     }
 
     @Override
-    public void redact(MutableEvent event) {
+    void redactFields(MutableEvent event) {
         for (Section section : SECTIONS) {
             Map<String, Boolean> cache = verdicts.get(section);
             for (int i = 0; i < event.size(section); i++) {
@@ -74,8 +79,9 @@ public final class RegexMaskRedactor implements Redactor {
     }
 
     private Object nested(Object value, String path, int depth) {
-        if (depth > 32) {
-            return value;
+        Object stop = beyond(value, depth);
+        if (stop != null) {
+            return stop;
         }
         if (value instanceof Map<?, ?>) {
             return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> {

@@ -1,5 +1,7 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
+
 /**
  * {@code string-truncate}: cuts every string value longer than {@code redaction.max-string-length} characters to that
  * length and appends {@value #MARKER}; never splits a surrogate pair. The message is left whole (the encoder caps it
@@ -12,6 +14,12 @@ public final class StringTruncateRedactor extends StringValueRedactor {
     private final int max;
 
     public StringTruncateRedactor(int maxLength) {
+        this(maxLength, RedactionGuardrails.DEFAULTS, "***");
+    }
+
+    /** @param mask what a subtree beyond the guardrails becomes with {@code replace-subtree} */
+    public StringTruncateRedactor(int maxLength, RedactionGuardrails guardrails, String mask) {
+        super(guardrails, mask);
         this.max = maxLength;
     }
 

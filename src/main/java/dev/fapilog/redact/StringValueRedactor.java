@@ -1,7 +1,7 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
 import dev.fapilog.spi.MutableEvent;
-import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Section;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +9,16 @@ import java.util.Map;
 /**
  * A redactor that rewrites strings wherever they are: the message (unless {@link #rewritesMessage()} says no), and every
  * string value of every section, nested
- * maps and lists included (to depth 32), the reserved ids excepted. Copies a map or list only when something in it
+ * maps and lists included (within the {@link RedactionGuardrails}), the reserved ids excepted. Copies a map or list only when something in it
  * changed, so an event with nothing to redact allocates nothing. Subclasses say how one string is rewritten.
  */
-abstract class StringValueRedactor implements Redactor {
+abstract class StringValueRedactor extends GuardedRedactor {
     /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
     private static final Section[] SECTIONS = Section.values();
 
-    private static final int MAX_DEPTH = 32;
+    StringValueRedactor(RedactionGuardrails guardrails, String mask) {
+        super(guardrails, mask);
+    }
 
     /** {@code s} rewritten, or {@code s} itself (the same instance) when nothing needs to change. */
     abstract String rewrite(String s);
@@ -27,7 +29,7 @@ abstract class StringValueRedactor implements Redactor {
     }
 
     @Override
-    public final void redact(MutableEvent event) {
+    final void redactFields(MutableEvent event) {
         if (rewritesMessage()) {
             String message = event.message();
             String cleanMessage = rewrite(message);
@@ -41,7 +43,7 @@ abstract class StringValueRedactor implements Redactor {
                     continue;
                 }
                 Object value = event.value(section, i);
-                Object next = walk(value, 0);
+                Object next = walk(value, 1);
                 if (next != value) {
                     event.replace(section, i, next);
                 }
@@ -53,8 +55,9 @@ abstract class StringValueRedactor implements Redactor {
         if (value instanceof String) {
             return rewrite((String) value);
         }
-        if (depth > MAX_DEPTH) {
-            return value;
+        Object stop = beyond(value, depth);
+        if (stop != null) {
+            return stop;
         }
         if (value instanceof Map<?, ?>) {
             return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> walk(child, depth + 1));

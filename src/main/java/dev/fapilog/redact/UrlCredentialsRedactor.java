@@ -1,5 +1,7 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
+
 /**
  * {@code url-credentials}: masks the user-info part of every URL found in string values and in the message, whatever
  * the scheme and wherever the URL sits in the string: {@code postgres://app:s3cret@db/x} becomes
@@ -8,6 +10,15 @@ package dev.fapilog.redact;
  */
 public final class UrlCredentialsRedactor extends StringValueRedactor {
     static final int MAX_SCAN = 16_384;
+
+    public UrlCredentialsRedactor() {
+        this(RedactionGuardrails.DEFAULTS, "***");
+    }
+
+    /** @param mask what a subtree beyond the guardrails becomes with {@code replace-subtree} */
+    public UrlCredentialsRedactor(RedactionGuardrails guardrails, String mask) {
+        super(guardrails, mask);
+    }
 
     @Override
     public String name() {

@@ -1,5 +1,6 @@
 package dev.fapilog.redact;
 
+import dev.fapilog.core.RedactionGuardrails;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,11 @@ public final class ValueScanRedactor extends StringValueRedactor {
     private final String mask;
 
     public ValueScanRedactor(String mask) {
+        this(mask, RedactionGuardrails.DEFAULTS);
+    }
+
+    public ValueScanRedactor(String mask, RedactionGuardrails guardrails) {
+        super(guardrails, mask);
         this.mask = Objects.requireNonNull(mask, "mask");
     }
 

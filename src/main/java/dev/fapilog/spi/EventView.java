@@ -54,4 +54,16 @@ public interface EventView {
      * it cannot be changed, so redactors can skip it without reading it.
      */
     boolean isReserved(Section section, int index);
+
+    /**
+     * What the runtime's {@link CallerCapture} took on the logging thread for this event (for example the current
+     * OpenTelemetry span context), or {@code null}.
+     */
+    Object captured();
+
+    /**
+     * Whether the application asked for this one event to be written without redaction (the loudly named
+     * {@code unsafeUnredacted()} builder call). Redactors are not run for such an event.
+     */
+    boolean isUnredacted();
 }

@@ -20,4 +20,13 @@ public interface MutableEvent extends EventView {
 
     /** Replaces the message. */
     void setMessage(String message);
+
+    /**
+     * Drops the event once the current plug-in returns: no later stage sees it and no sink writes it. It is counted as
+     * {@code dropped(reason)} in {@link dev.fapilog.PipelineStats#droppedByReason()}. For a redactor that cannot make
+     * an event safe, or a processor that finds it unwritable.
+     *
+     * @param reason a short snake_case word for the counter, such as {@code redaction_guardrail}
+     */
+    void drop(String reason);
 }

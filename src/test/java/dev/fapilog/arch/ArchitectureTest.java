@@ -86,6 +86,7 @@ class ArchitectureTest {
                         "dev.fapilog.redact..",
                         "dev.fapilog.enrich..",
                         "dev.fapilog.filter..",
+                        "dev.fapilog.process..",
                         "dev.fapilog.bridge..")
                 .should()
                 .onlyDependOnClassesThat()
@@ -98,6 +99,7 @@ class ArchitectureTest {
                         "dev.fapilog.redact..",
                         "dev.fapilog.enrich..",
                         "dev.fapilog.filter..",
+                        "dev.fapilog.process..",
                         "dev.fapilog.bridge..",
                         "java..")
                 .check(classes);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fapilog.ConfigProblem;
 import dev.fapilog.Level;
+import dev.fapilog.enrich.TraceParent;
 import dev.fapilog.support.CdiApp;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.nio.file.Files;

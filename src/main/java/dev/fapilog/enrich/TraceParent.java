@@ -1,4 +1,4 @@
-package dev.fapilog.jaxrs;
+package dev.fapilog.enrich;
 
 /**
  * A W3C Trace Context {@code traceparent} header ({@code 00-<trace-id>-<parent-id>-<flags>}), parsed strictly: lower-case
@@ -8,9 +8,10 @@ package dev.fapilog.jaxrs;
  * @param traceId 32 hex characters
  * @param spanId 16 hex characters (the caller's span, the parent of this request's work)
  */
-record TraceParent(String traceId, String spanId) {
+public record TraceParent(String traceId, String spanId) {
 
-    static TraceParent parse(String header) {
+    /** The ids of a valid header, or {@code null} for anything else (never throws). */
+    public static TraceParent parse(String header) {
         if (header == null) {
             return null;
         }
