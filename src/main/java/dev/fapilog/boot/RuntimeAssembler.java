@@ -443,8 +443,11 @@ final class RuntimeAssembler {
                 ? "a " + kind + " this build has ('" + name + "' is a fapilog " + kind + " not available in this"
                         + " version)"
                 : "a known " + kind + " name";
-        problems.add(
-                new ConfigProblem(code, key, name, what + "; available: " + String.join(", ", available) + origin));
+        problems.add(new ConfigProblem(
+                code,
+                key,
+                name,
+                what + "; available: " + String.join(", ", new java.util.TreeSet<>(available)) + origin));
     }
 
     private String origin(String key) {

@@ -216,6 +216,10 @@ public final class RuntimeBuilder implements LoggerBuilder {
         List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
         problems.addAll(resolved.problems());
         if (!resolved.ok()) {
+            // Plug-in names and options are still checked (without creating anything), so one message lists all.
+            RuntimeAssembler dryRun = new RuntimeAssembler(resolved.settings(), catalog, false);
+            dryRun.assemble(plugins);
+            problems.addAll(dryRun.problems());
             throw new ConfigurationException(problems);
         }
         Settings s = resolved.settings();

@@ -44,7 +44,12 @@ public final class KubernetesEnricher implements Enricher {
         this(System.getenv(), downwardApi, SERVICE_ACCOUNT_NAMESPACE);
     }
 
-    KubernetesEnricher(Map<String, String> environment, Path downwardApi, Path serviceAccountNamespace) {
+    /**
+     * Reads the given variables and files instead of the process's: for tests and non-standard mounts.
+     *
+     * @param serviceAccountNamespace the service account's namespace file, or {@code null}
+     */
+    public KubernetesEnricher(Map<String, String> environment, Path downwardApi, Path serviceAccountNamespace) {
         this.environment = environment;
         this.downwardApi = downwardApi;
         this.serviceAccountNamespace = serviceAccountNamespace;
