@@ -13,9 +13,36 @@ public final class TestRuntimes {
 
     /** A builder with no sinks of its own, no shutdown hook, a non-terminal local environment, and diagnostics into {@code diagnostics}. */
     public static LoggerBuilder builder(List<String> diagnostics) {
+        return builder(diagnostics, "local");
+    }
+
+    /** Like {@link #builder(List)}, in a detected environment of this kind ({@code kubernetes}, {@code lambda}...). */
+    public static LoggerBuilder builder(List<String> diagnostics, String environmentKind) {
         LoggerBuilder b = Fapilog.builder().sinks().shutdownHook(false).diagnosticsListener(diagnostics::add);
-        ((RuntimeBuilder) b).environment(new EnvironmentFacts(false, "local"));
+        ((RuntimeBuilder) b).environment(new EnvironmentFacts(false, environmentKind));
         return b;
+    }
+
+    /** A context for starting a plug-in outside a runtime; its diagnostics go nowhere. */
+    public static dev.fapilog.spi.PluginContext pluginContext() {
+        dev.fapilog.spi.Diagnostics quiet = new dev.fapilog.spi.Diagnostics() {
+            @Override
+            public void warn(String component, String key, String message, Object... details) {}
+
+            @Override
+            public void info(String component, String key, String message, Object... details) {}
+        };
+        return new dev.fapilog.spi.PluginContext() {
+            @Override
+            public String runtimeName() {
+                return "test";
+            }
+
+            @Override
+            public dev.fapilog.spi.Diagnostics diagnostics() {
+                return quiet;
+            }
+        };
     }
 
     public static LoggerBuilder builder() {
