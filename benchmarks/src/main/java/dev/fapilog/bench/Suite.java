@@ -73,6 +73,7 @@ public final class Suite {
         all.put("caller_cost", callerCost(plan, work));
         all.put("throughput", throughput(plan, work));
         all.put("latency", latency(plan, work));
+        all.put("worker_cost", WorkerCost.run(plan == SMOKE ? 2_000 : 100_000));
         all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
         all.put("targets", Targets.evaluate(all));
 
