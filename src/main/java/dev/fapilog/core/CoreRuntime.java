@@ -674,7 +674,7 @@ public final class CoreRuntime implements LogRuntime {
             accounting.runtimeDropped.add("after_shutdown", 1);
             return COMPLETED[Acceptance.DROPPED_AFTER_SHUTDOWN.ordinal()];
         }
-        wakeWorker();
+        wakeWorkerFromSink(); // also when it waits for a sink: the wait must expire on time
         return w.result.minimalCompletionStage();
     }
 

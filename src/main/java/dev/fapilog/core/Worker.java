@@ -122,7 +122,7 @@ final class Worker implements Runnable {
         }
     }
 
-    /** Wakes the worker if it is idle or waiting for its sinks; called by sink threads. */
+    /** Wakes the worker if it is idle or waiting for its sinks; called by sink threads and by new async waits. */
     void wakeFromSink() {
         if ((sinkWait != 0 && SINK_WAIT.compareAndSet(this, 1, 0)) || (idle != 0 && IDLE.compareAndSet(this, 1, 0))) {
             Thread t = thread;
@@ -262,9 +262,6 @@ final class Worker implements Runnable {
      * async waits are pending, so that they still expire on time).
      */
     private void waitForSinks(long nanos) {
-        if (runtime.asyncWaiting() > 0) {
-            nanos = Math.min(nanos, MAX_POLL_NANOS);
-        }
         if (nanos <= 0) {
             return;
         }
@@ -272,6 +269,11 @@ final class Worker implements Runnable {
         if (abortRequested || anyBufferFree() || (sinksStopped != null && sinksStopped.getCount() == 0)) {
             sinkWait = 0;
             return;
+        }
+        // Read after publishing sinkWait: an async wait added before it is seen here, one added after it wakes us
+        // (waitAsync calls wakeFromSink). Reading it first let a wait slip in and sleep until the sink's deadline.
+        if (runtime.asyncWaiting() > 0) {
+            nanos = Math.min(nanos, MAX_POLL_NANOS);
         }
         LockSupport.parkNanos(this, nanos);
         sinkWait = 0;
