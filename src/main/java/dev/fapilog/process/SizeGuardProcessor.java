@@ -111,10 +111,7 @@ public final class SizeGuardProcessor implements Processor {
 
     /** {@code true} when the event now fits. */
     private boolean truncate(WorkingEvent e, int originalSize) {
-        String message = e.message();
-        if (message.length() > MESSAGE_KEPT) {
-            e.setMessage(message.substring(0, cut(message, MESSAGE_KEPT)) + "[truncated]");
-        }
+        shortenMessage(e);
         e.put(Section.DATA, "_truncated", Boolean.TRUE);
         e.put(Section.DATA, "_original_size", originalSize);
         int size = measure(e);
@@ -157,17 +154,19 @@ public final class SizeGuardProcessor implements Processor {
             e.remove(Section.DATA, e.key(Section.DATA, i));
         }
         e.remove(Section.DIAGNOSTICS, "exception");
-        String message = e.message();
-        if (message.length() > MESSAGE_KEPT) {
-            e.setMessage(message.substring(0, cut(message, MESSAGE_KEPT)) + "[truncated]");
-        }
+        shortenMessage(e);
         e.put(Section.DATA, "_dropped", Boolean.TRUE);
         e.put(Section.DATA, "_reason", "payload_size_exceeded");
         e.put(Section.DATA, "_original_size", originalSize);
     }
 
-    private static int cut(String s, int at) {
-        return Character.isHighSurrogate(s.charAt(at - 1)) ? at - 1 : at;
+    /** Keeps the first {@value #MESSAGE_KEPT} characters of the message, never splitting a surrogate pair. */
+    private static void shortenMessage(WorkingEvent e) {
+        String m = e.message();
+        if (m.length() > MESSAGE_KEPT) {
+            int cut = Character.isHighSurrogate(m.charAt(MESSAGE_KEPT - 1)) ? MESSAGE_KEPT - 1 : MESSAGE_KEPT;
+            e.setMessage(m.substring(0, cut) + "[truncated]");
+        }
     }
 
     /** About how many bytes a value takes in JSON; only used to order the fields to remove. */
