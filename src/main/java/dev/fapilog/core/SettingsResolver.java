@@ -290,7 +290,7 @@ public final class SettingsResolver {
                 ConfigValues.list(values.get("processors")),
                 sizeGuard,
                 service,
-                values.get("enricher.kubernetes.downward-api-path").trim(),
+                text("enricher.kubernetes.downward-api-path", SettingsResolver::isPath, "a directory path"),
                 limits,
                 diagnosticsEnabled,
                 diagnosticsOutput,
@@ -638,6 +638,19 @@ public final class SettingsResolver {
         List<String> out = new ArrayList<>(names.size());
         names.forEach(n -> out.add(n.toLowerCase(Locale.ROOT)));
         return List.copyOf(out);
+    }
+
+    /** A non-empty path the platform accepts (a NUL character, for one, is refused by {@link java.nio.file.Path#of}). */
+    private static boolean isPath(String raw) {
+        if (raw.isEmpty()) {
+            return false;
+        }
+        try {
+            java.nio.file.Path.of(raw);
+            return true;
+        } catch (java.nio.file.InvalidPathException invalid) {
+            return false;
+        }
     }
 
     private static String blankToNull(String s) {

@@ -107,7 +107,8 @@ class SettingsTest {
                 "backpressure.policy", "block",
                 "level", "LOUD",
                 "qeue.capacity", "1",
-                "shutdown.hook", "maybe"));
+                "shutdown.hook", "maybe",
+                "enricher.kubernetes.downward-api-path", "/etc/pod\0info"));
         assertThat(p)
                 .extracting(ConfigProblem::key)
                 .contains(
@@ -117,7 +118,8 @@ class SettingsTest {
                         "backpressure.policy",
                         "level",
                         "qeue.capacity",
-                        "shutdown.hook");
+                        "shutdown.hook",
+                        "enricher.kubernetes.downward-api-path");
         assertThat(p)
                 .filteredOn(x -> x.key().equals("queue.capacity"))
                 .singleElement()

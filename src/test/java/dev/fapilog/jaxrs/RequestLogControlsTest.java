@@ -77,6 +77,18 @@ class RequestLogControlsTest {
     }
 
     @Test
+    void cardNumbersInLoggedHeadersAreMaskedByThePciDssPreset() throws Exception {
+        String card = "4111111111111111";
+        try (JerseyApp app = start("fapilog.jaxrs.headers.log", "true", "fapilog.redaction.presets", "PCI_DSS")) {
+            app.get("items/1", "X-Debug", "card " + card, "X-Card", "4111-1111-1111-1111");
+        }
+        JsonNode event = only(completions());
+        assertThat(event.get("data").get("headers").get("x-debug").asText()).doesNotContain(card);
+        String line = event.toString().replace("-", "").replace(" ", "");
+        assertThat(line).doesNotContain(card);
+    }
+
+    @Test
     void anAllowlistKeepsOnlyTheNamedHeadersAndStillRedacts() throws Exception {
         try (JerseyApp app =
                 start("fapilog.jaxrs.headers.log", "true", "fapilog.jaxrs.headers.allow", "accept,authorization")) {
