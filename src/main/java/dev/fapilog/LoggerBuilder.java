@@ -28,6 +28,36 @@ public interface LoggerBuilder {
     /** The sinks to use, by registered name ({@code sinks}); replaces the preset's list. */
     LoggerBuilder sinks(String... sinkNames);
 
+    /**
+     * The filters to run, in order, by name ({@code filters}); replaces the preset's list. Their options are settings
+     * ({@code filter.<name>.*}).
+     */
+    LoggerBuilder filters(String... filterNames);
+
+    /** The enrichers to run, by name ({@code enrichers}); replaces the preset's list. */
+    LoggerBuilder enrichers(String... enricherNames);
+
+    /**
+     * The redactors to run, in order, by name ({@code redactors}); replaces the preset's list. With an explicit list,
+     * redaction presets, fields or patterns whose redactor is missing from it are a configuration error.
+     */
+    LoggerBuilder redactors(String... redactorNames);
+
+    /** The processors to run after the redactors, by name ({@code processors}); replaces the preset's list. */
+    LoggerBuilder processors(String... processorNames);
+
+    /**
+     * Compliance redaction presets such as {@code CREDENTIALS} or {@code PCI_DSS} ({@code redaction.presets});
+     * replaces the preset's list. {@code dev.fapilog.redact.RedactionPresets} lists and inspects them.
+     */
+    LoggerBuilder redactionPresets(String... presetNames);
+
+    /** Dotted field paths that {@code field-mask} masks ({@code redaction.fields}), such as {@code data.users[*].ssn}. */
+    LoggerBuilder redactFields(String... paths);
+
+    /** Regular expressions over dotted key paths that {@code regex-mask} masks ({@code redaction.patterns}). */
+    LoggerBuilder redactPatterns(String... patterns);
+
     /** One option of one sink ({@code sink.<sink>.<key>}). */
     LoggerBuilder sinkOption(String sinkName, String key, String value);
 

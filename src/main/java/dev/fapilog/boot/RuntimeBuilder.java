@@ -58,7 +58,47 @@ public final class RuntimeBuilder implements LoggerBuilder {
 
     @Override
     public LoggerBuilder sinks(String... sinkNames) {
-        return setting("sinks", sinkNames == null || sinkNames.length == 0 ? "none" : String.join(",", sinkNames));
+        return names("sinks", sinkNames);
+    }
+
+    @Override
+    public LoggerBuilder filters(String... filterNames) {
+        return names("filters", filterNames);
+    }
+
+    @Override
+    public LoggerBuilder enrichers(String... enricherNames) {
+        return names("enrichers", enricherNames);
+    }
+
+    @Override
+    public LoggerBuilder redactors(String... redactorNames) {
+        return names("redactors", redactorNames);
+    }
+
+    @Override
+    public LoggerBuilder processors(String... processorNames) {
+        return names("processors", processorNames);
+    }
+
+    @Override
+    public LoggerBuilder redactionPresets(String... presetNames) {
+        return names("redaction.presets", presetNames);
+    }
+
+    @Override
+    public LoggerBuilder redactFields(String... paths) {
+        return names("redaction.fields", paths);
+    }
+
+    @Override
+    public LoggerBuilder redactPatterns(String... patterns) {
+        return names("redaction.patterns", patterns);
+    }
+
+    /** A list setting; no names means an explicitly empty list ({@code none}). */
+    private LoggerBuilder names(String key, String... names) {
+        return setting(key, names == null || names.length == 0 ? "none" : ConfigValues.joinList(List.of(names)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,18 +123,44 @@ public final class ConfigValues {
         }
     }
 
-    /** A comma-separated list; blank entries are ignored; {@code none} or an empty value is the empty list. */
+    /**
+     * A comma-separated list; blank entries are ignored; {@code none} or an empty value is the empty list. As in
+     * MicroProfile Config, {@code \,} is a comma inside an entry (a regular expression such as {@code a{1\,3}});
+     * every other backslash is kept.
+     */
     public static List<String> list(String raw) {
         List<String> out = new ArrayList<>();
         if (raw == null || raw.isBlank() || raw.trim().equalsIgnoreCase("none")) {
             return out;
         }
-        for (String part : raw.split(",")) {
-            String p = part.trim();
-            if (!p.isEmpty()) {
-                out.add(p);
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length() && raw.charAt(i + 1) == ',') {
+                part.append(',');
+                i++;
+            } else if (c == ',') {
+                addTrimmed(part, out);
+            } else {
+                part.append(c);
             }
         }
+        addTrimmed(part, out);
         return out;
+    }
+
+    /** The list entries written so that {@link #list} reads them back (commas inside an entry escaped). */
+    public static String joinList(List<String> entries) {
+        StringJoiner joined = new StringJoiner(",");
+        entries.forEach(e -> joined.add(e.replace(",", "\\,")));
+        return joined.toString();
+    }
+
+    private static void addTrimmed(StringBuilder part, List<String> out) {
+        String p = part.toString().trim();
+        if (!p.isEmpty()) {
+            out.add(p);
+        }
+        part.setLength(0);
     }
 }

@@ -165,6 +165,9 @@ class SettingsTest {
         assertThat(ConfigValues.bool("on")).isTrue();
         assertThat(ConfigValues.list(" a, ,b ")).containsExactly("a", "b");
         assertThat(ConfigValues.list("none")).isEmpty();
+        assertThat(ConfigValues.list("data\\.a{1\\,3},x\\.y")).containsExactly("data\\.a{1,3}", "x\\.y");
+        assertThat(ConfigValues.list(ConfigValues.joinList(List.of("a{1,3}", "b"))))
+                .containsExactly("a{1,3}", "b");
         assertThat(ConfigValues.format(Duration.ofMillis(1_500))).isEqualTo("1500ms");
     }
 

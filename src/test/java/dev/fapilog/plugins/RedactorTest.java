@@ -122,6 +122,42 @@ class RedactorTest {
     }
 
     @Test
+    void theBuilderSelectsEveryKindOfStage() {
+        MemorySink sink = new MemorySink();
+        LogRuntime rt = TestRuntimes.builder()
+                .filters("level")
+                .setting("filter.level.min-level", "WARNING")
+                .enrichers()
+                .redactors("field-mask", "regex-mask", "value-scan")
+                .redactionPresets("PCI_DSS")
+                .redactFields("data.pin")
+                .redactPatterns("data\\.k{1,2}ey") // a comma inside one pattern
+                .processors("size-guard")
+                .plugin(sink)
+                .buildRuntime();
+        rt.logger("b").info("filtered away");
+        rt.logger("b").warn("paid with 4111 1111 1111 1111", "pin", "1234", "kkey", "v", "key", "w", "other", "o");
+        rt.drain(Duration.ofSeconds(5));
+        List<JsonNode> lines = JsonLines.checkLines(sink.lines());
+        assertThat(lines).hasSize(1);
+        JsonNode e = lines.get(0).get("log");
+        assertThat(e.get("message").asText()).doesNotContain("4111 1111 1111 1111");
+        JsonNode d = e.get("data");
+        assertThat(d.get("pin").asText()).isEqualTo("***");
+        assertThat(d.get("kkey").asText()).isEqualTo("***");
+        assertThat(d.get("key").asText()).isEqualTo("***");
+        assertThat(d.get("other").asText()).isEqualTo("o");
+        assertThat(e.get("diagnostics").has("host")).as("no runtime-info").isFalse();
+
+        assertThatThrownBy(() -> TestRuntimes.builder()
+                        .plugin(new MemorySink())
+                        .redactors("field-mask")
+                        .redactionPresets("PCI_DSS")
+                        .buildRuntime())
+                .hasMessageContaining("a list containing value-scan");
+    }
+
+    @Test
     void valueScanMasksSecretsInsideValuesWhateverTheFieldIsCalled() {
         MemorySink sink = new MemorySink();
         LogRuntime rt = TestRuntimes.builder()
