@@ -54,24 +54,43 @@ public final class SecretScanner {
         new KeyFormat("AIza", 'b', 35, 35), // Google API key
     };
 
+    /** The first characters of {@link #KEY_FORMATS}' prefixes: most positions need no prefix comparison at all. */
+    private static final boolean[] KEY_START = new boolean[128];
+
+    static {
+        for (KeyFormat k : KEY_FORMATS) {
+            KEY_START[k.prefix().charAt(0)] = true;
+        }
+    }
+
     private SecretScanner() {}
 
     /** Every secret found in the scanned part of {@code s}, in order, not overlapping. */
     public static List<Finding> find(String s) {
         int limit = Math.min(s.length(), MAX_SCAN);
-        List<Finding> found = new ArrayList<>(0);
-        privateKeys(s, limit, found);
+        List<Finding> keys = new ArrayList<>(0);
+        privateKeys(s, limit, keys);
+        List<Finding> found = new ArrayList<>(keys.size());
+        // Private-key blocks were found first, in order; the walk steps over each one and keeps no finding that runs
+        // into the next, so every position is looked at once and no finding is compared with all the others.
+        int nextKey = 0;
         int i = 0;
         while (i < limit) {
+            if (nextKey < keys.size() && i >= keys.get(nextKey).start()) {
+                Finding key = keys.get(nextKey++);
+                found.add(key);
+                i = key.end();
+                continue;
+            }
             Finding f = at(s, i, limit);
-            if (f != null && !overlaps(found, f)) {
+            if (f != null
+                    && (nextKey == keys.size() || f.end() <= keys.get(nextKey).start())) {
                 found.add(f);
                 i = f.end();
             } else {
                 i++;
             }
         }
-        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
     }
 
@@ -110,7 +129,7 @@ public final class SecretScanner {
                 && (i == 0 || !isWordChar(s.charAt(i - 1)))) {
             return bearer(s, i, limit);
         }
-        if (i == 0 || !isBase64Url(s.charAt(i - 1))) {
+        if (c < KEY_START.length && KEY_START[c] && (i == 0 || !isBase64Url(s.charAt(i - 1)))) {
             return cloudKey(s, i, limit);
         }
         return null;
@@ -318,15 +337,6 @@ public final class SecretScanner {
             found.add(new Finding(Kind.PRIVATE_KEY, begin, blockEnd));
             from = blockEnd;
         }
-    }
-
-    private static boolean overlaps(List<Finding> found, Finding f) {
-        for (Finding g : found) {
-            if (f.start() < g.end() && g.start() < f.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isDigit(char c) {

@@ -50,7 +50,7 @@ public final class UrlCredentialsRedactor extends StringValueRedactor {
             while (authorityEnd < s.length() && !endsAuthority(s.charAt(authorityEnd))) {
                 authorityEnd++;
             }
-            int at = s.lastIndexOf('@', authorityEnd - 1);
+            int at = lastAt(s, authorityStart, authorityEnd);
             if (schemeStart < sep && Character.isLetter(s.charAt(schemeStart)) && at >= authorityStart) {
                 if (out == null) {
                     out = new StringBuilder(s.length());
@@ -66,6 +66,19 @@ public final class UrlCredentialsRedactor extends StringValueRedactor {
         }
         out.append(s, copied, s.length());
         return out.toString();
+    }
+
+    /**
+     * The last '@' in {@code [from, to)}, or -1. Bounded to the authority: an unbounded {@code lastIndexOf} walked back
+     * to the start of the string for every URL without user info, quadratic in the scanned length.
+     */
+    private static int lastAt(String s, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (s.charAt(i) == '@') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isSchemeChar(char c) {

@@ -25,6 +25,13 @@ final class WorkerCost {
 
     private WorkerCost() {}
 
+    /** Runs this part alone: {@code WorkerCost [events]}; prints one row per line. */
+    public static void main(String[] args) throws Exception {
+        for (Map<String, Object> row : run(args.length > 0 ? Integer.parseInt(args[0]) : 100_000)) {
+            System.out.println(row);
+        }
+    }
+
     /** Shapes built to make a scanner work hardest: near-misses of every detector, repeated for 100 KB. */
     static Map<String, String> adversarialValues() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -32,6 +39,9 @@ final class WorkerCost {
         out.put("at-signs", repeat("a@b"));
         out.put("jwt-prefixes", repeat("eyJhbGciOi."));
         out.put("url-schemes", repeat("postgres://user:"));
+        out.put("bare-schemes", repeat("a://")); // the most URLs per character, none with user info
+        out.put("many-emails", repeat("a@b.co ")); // the most findings per character
+        out.put("colons", repeat(":")); // a key prefix could start at every position
         out.put("pem-headers", repeat("-----BEGIN "));
         out.put("bearer-words", repeat("Bearer "));
         out.put("plain-letters", repeat("a"));
