@@ -95,8 +95,16 @@ public final class DiagnosticsChannel implements Diagnostics {
         if (suppressed > 0) {
             field(out, "suppressed", suppressed, true);
         }
+        // A detail named like a line field ("logger", "message") or like an earlier detail is renamed, so that the
+        // line stays one valid JSON object whatever a plug-in passes.
+        java.util.Set<String> names = new java.util.HashSet<>(
+                java.util.List.of("ts", "level", "logger", "runtime", "component", "key", "message", "suppressed"));
         for (int i = 0; i + 1 < d.length; i += 2) {
-            field(out, String.valueOf(d[i]), d[i + 1], true);
+            String name = String.valueOf(d[i]);
+            while (!names.add(name)) {
+                name = "detail_" + name;
+            }
+            field(out, name, d[i + 1], true);
         }
         out.put((byte) '}');
         return out.toString();

@@ -13,12 +13,20 @@ import java.util.Set;
  * at any depth of {@code data}, with {@value #MARKER}: raw bodies, payloads and dumps carry whatever the caller had,
  * so they are never written. Names on the allowlist are exempt. Copies a map or list only when something in it is
  * blocked.
+ *
+ * <p>Logging a blocked field is a policy violation worth knowing about: each event with one reports
+ * {@code policy_violation} on the diagnostics channel (rate-limited like every diagnostic) with the event's logger, the first
+ * blocked name and how many were blocked, never the value.
  */
 public final class FieldBlockerRedactor extends GuardedRedactor {
     /** What a blocked value becomes. */
     public static final String MARKER = "[REDACTED:HIGH_RISK_FIELD]";
 
     private final Set<String> blocked;
+    /** Per event, worker thread only: what was blocked, for the policy-violation report. */
+    private String firstBlocked;
+
+    private int blockedCount;
 
     /**
      * @param blocked key names to block (compared case-insensitively)
@@ -48,6 +56,8 @@ public final class FieldBlockerRedactor extends GuardedRedactor {
         if (blocked.isEmpty()) {
             return;
         }
+        firstBlocked = null;
+        blockedCount = 0;
         for (int i = 0; i < event.size(Section.DATA); i++) {
             Object value = event.value(Section.DATA, i);
             Object next = isBlocked(event.key(Section.DATA, i)) ? MARKER : walk(value, 1);
@@ -55,10 +65,31 @@ public final class FieldBlockerRedactor extends GuardedRedactor {
                 event.replace(Section.DATA, i, next);
             }
         }
+        if (blockedCount > 0 && diagnostics() != null) {
+            diagnostics()
+                    .warn(
+                            "redactor",
+                            "policy_violation",
+                            "A field on the blocklist was logged; its value was replaced by " + MARKER,
+                            "redactor",
+                            name(),
+                            "event_logger",
+                            event.logger(),
+                            "field",
+                            firstBlocked,
+                            "blocked_in_event",
+                            blockedCount);
+        }
     }
 
     private boolean isBlocked(Object key) {
-        return key != null && blocked.contains(key.toString().toLowerCase(Locale.ROOT));
+        if (key == null || !blocked.contains(key.toString().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (blockedCount++ == 0) {
+            firstBlocked = key.toString();
+        }
+        return true;
     }
 
     private Object walk(Object value, int depth) {

@@ -62,6 +62,11 @@ abstract class GuardedRedactor implements Redactor {
         }
     }
 
+    /** The runtime's diagnostics channel, or {@code null} before {@link #start}. */
+    final Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
     /** Redacts one event; called with the scan counter reset. */
     abstract void redactFields(MutableEvent event);
 

@@ -27,6 +27,23 @@ class DiagnosticsChannelTest {
     }
 
     @Test
+    void detailsNamedLikeLineFieldsOrEachOtherAreRenamedSoTheLineStaysValidJson() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        DiagnosticsChannel d = new DiagnosticsChannel("rt", true, lines::add, "stderr");
+        d.warn("redactor", "k", "m", "logger", "orders", "field", "a", "field", "b", "message", null);
+        String line = lines.get(0);
+        JsonLines.checkTextIsJson(line);
+        assertThat(line)
+                .contains(
+                        "\"logger\":\"fapilog.diagnostics\"",
+                        "\"detail_logger\":\"orders\"",
+                        "\"field\":\"a\"",
+                        "\"detail_field\":\"b\"",
+                        "\"message\":\"m\"",
+                        "\"detail_message\":null");
+    }
+
+    @Test
     void disabledMeansSilentAndNothingThrows() {
         List<String> lines = new CopyOnWriteArrayList<>();
         DiagnosticsChannel d = new DiagnosticsChannel("rt", false, lines::add, "stderr");

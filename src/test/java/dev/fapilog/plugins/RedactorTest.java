@@ -199,6 +199,27 @@ class RedactorTest {
     }
 
     @Test
+    void aBlockedFieldIsReportedAsAPolicyViolationWithoutItsValue() {
+        List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LogRuntime rt = TestRuntimes.builder(diagnostics)
+                .redactors("field-blocker")
+                .plugin(new MemorySink())
+                .buildRuntime();
+        rt.logger("orders").info("clean", "id", 1);
+        rt.logger("orders").info("dirty", "request_body", "secret-value", "nested", Map.of("raw", "other-secret"));
+        rt.drain(Duration.ofSeconds(5));
+        assertThat(diagnostics)
+                .filteredOn(l -> l.contains("policy_violation"))
+                .singleElement()
+                .satisfies(l -> {
+                    JsonLines.checkTextIsJson(l);
+                    assertThat(l).contains("\"event_logger\":\"orders\"", "\"field\":\"request_body\"");
+                    assertThat(l).contains("\"blocked_in_event\":2");
+                    assertThat(l).doesNotContain("secret-value", "other-secret");
+                });
+    }
+
+    @Test
     void stringTruncateCutsLongValuesWithAMarkerAndLeavesTheMessage() {
         String longValue = "x".repeat(40) + "\uD83D\uDE00" + "y".repeat(10);
         JsonNode e = logOne(
