@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.redact.RedactionPresets;
 import dev.fapilog.sink.memory.MemorySink;
+import dev.fapilog.support.TestCards;
 import dev.fapilog.support.TestRuntimes;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +44,10 @@ class PciDssPropertyTest {
         String[] numbers = new String[500];
         for (int i = 0; i < numbers.length; i++) {
             String[] issuer = ISSUERS[random.nextInt(ISSUERS.length)];
-            String card = card(issuer[0], Integer.parseInt(issuer[1]), random);
+            String card = TestCards.card(issuer[0], Integer.parseInt(issuer[1]), random);
             numbers[i] = card;
-            String shown = layout(card, random.nextInt(3));
+            int style = random.nextInt(3);
+            String shown = style == 0 ? card : TestCards.grouped(card, style == 1 ? ' ' : '-');
             switch (random.nextInt(5)) {
                 case 0 -> rt.logger("p").info("paid with " + shown + " today");
                 case 1 -> rt.logger("p").info("event", "note", "customer said " + shown);
@@ -81,41 +83,5 @@ class PciDssPropertyTest {
         assertThat(RedactionPresets.tagged("region:UK"))
                 .extracting(RedactionPresets.RedactionPreset::name)
                 .containsExactlyInAnyOrder("UK_GOVERNMENT_IDS", "GDPR_PII_UK");
-    }
-
-    private static String layout(String card, int style) {
-        if (style == 0) {
-            return card;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < card.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                sb.append(style == 1 ? ' ' : '-');
-            }
-            sb.append(card.charAt(i));
-        }
-        return sb.toString();
-    }
-
-    private static String card(String prefix, int length, SplittableRandom random) {
-        StringBuilder sb = new StringBuilder(prefix);
-        while (sb.length() < length - 1) {
-            sb.append((char) ('0' + random.nextInt(10)));
-        }
-        for (int check = 0; check < 10; check++) {
-            String c = sb.toString() + check;
-            int sum = 0;
-            for (int k = 0; k < c.length(); k++) {
-                int v = c.charAt(c.length() - 1 - k) - '0';
-                if (k % 2 == 1) {
-                    v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-                }
-                sum += v;
-            }
-            if (sum % 10 == 0) {
-                return c;
-            }
-        }
-        throw new AssertionError();
     }
 }

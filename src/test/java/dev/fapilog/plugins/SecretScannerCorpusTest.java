@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fapilog.redact.SecretScanner;
 import dev.fapilog.redact.SecretScanner.Finding;
 import dev.fapilog.redact.SecretScanner.Kind;
+import dev.fapilog.support.TestCards;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -82,10 +83,11 @@ class SecretScannerCorpusTest {
         };
         SplittableRandom random = new SplittableRandom(42);
         for (String[] n : networks) {
-            String card = card(n[0], Integer.parseInt(n[1]), random);
+            String card = TestCards.card(n[0], Integer.parseInt(n[1]), random);
             out.add(new Sample(card, Kind.CARD, card));
-            out.add(new Sample("card " + grouped(card, ' ') + " declined", Kind.CARD, grouped(card, ' ')));
-            out.add(new Sample("pan=" + grouped(card, '-') + ";", Kind.CARD, grouped(card, '-')));
+            out.add(new Sample(
+                    "card " + TestCards.grouped(card, ' ') + " declined", Kind.CARD, TestCards.grouped(card, ' ')));
+            out.add(new Sample("pan=" + TestCards.grouped(card, '-') + ";", Kind.CARD, TestCards.grouped(card, '-')));
         }
         for (String email : List.of(
                 "alice@example.com",
@@ -147,49 +149,11 @@ class SecretScannerCorpusTest {
         }
         for (int i = 0; i < 1000; i++) {
             // Card-like: a real issuer prefix and length, but a wrong check digit.
-            String valid = card(random.nextBoolean() ? "4" : "55", 16, random);
+            String valid = TestCards.card(random.nextBoolean() ? "4" : "55", 16, random);
             int last = valid.charAt(15) - '0';
             String wrong = valid.substring(0, 15) + (char) ('0' + (last + 1 + random.nextInt(9)) % 10);
             out.add("ref " + wrong);
         }
         return out;
-    }
-
-    /** A number with this prefix and length and a valid Luhn check digit. */
-    private static String card(String prefix, int length, SplittableRandom random) {
-        StringBuilder sb = new StringBuilder(prefix);
-        while (sb.length() < length - 1) {
-            sb.append((char) ('0' + random.nextInt(10)));
-        }
-        for (int check = 0; check < 10; check++) {
-            String candidate = sb.toString() + check;
-            if (luhn(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError();
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int k = 0; k < digits.length(); k++) {
-            int v = digits.charAt(digits.length() - 1 - k) - '0';
-            if (k % 2 == 1) {
-                v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-            }
-            sum += v;
-        }
-        return sum % 10 == 0;
-    }
-
-    private static String grouped(String card, char sep) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < card.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                sb.append(sep);
-            }
-            sb.append(card.charAt(i));
-        }
-        return sb.toString();
     }
 }
