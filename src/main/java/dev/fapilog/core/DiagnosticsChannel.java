@@ -6,7 +6,10 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -97,8 +100,8 @@ public final class DiagnosticsChannel implements Diagnostics {
         }
         // A detail named like a line field ("logger", "message") or like an earlier detail is renamed, so that the
         // line stays one valid JSON object whatever a plug-in passes.
-        java.util.Set<String> names = new java.util.HashSet<>(
-                java.util.List.of("ts", "level", "logger", "runtime", "component", "key", "message", "suppressed"));
+        Set<String> names =
+                new HashSet<>(List.of("ts", "level", "logger", "runtime", "component", "key", "message", "suppressed"));
         for (int i = 0; i + 1 < d.length; i += 2) {
             String name = String.valueOf(d[i]);
             while (!names.add(name)) {

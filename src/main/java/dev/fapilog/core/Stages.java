@@ -240,7 +240,7 @@ final class Stages {
                 "redactor",
                 "unredacted_event",
                 "An event was written without redaction because the application asked for it (unsafeUnredacted)",
-                "logger",
+                "event_logger",
                 event.logger());
     }
 

@@ -15,8 +15,8 @@ import java.util.Set;
  * blocked.
  *
  * <p>Logging a blocked field is a policy violation worth knowing about: each event with one reports
- * {@code policy_violation} on the diagnostics channel (rate-limited like every diagnostic) with the event's logger, the first
- * blocked name and how many were blocked, never the value.
+ * {@code policy_violation} on the diagnostics channel (rate-limited like every diagnostic) with the event's logger,
+ * the first blocked name and how many were blocked, never the value.
  */
 public final class FieldBlockerRedactor extends GuardedRedactor {
     /** What a blocked value becomes. */
@@ -60,7 +60,7 @@ public final class FieldBlockerRedactor extends GuardedRedactor {
         blockedCount = 0;
         for (int i = 0; i < event.size(Section.DATA); i++) {
             Object value = event.value(Section.DATA, i);
-            Object next = isBlocked(event.key(Section.DATA, i)) ? MARKER : walk(value, 1);
+            Object next = blockCounted(event.key(Section.DATA, i)) ? MARKER : walk(value, 1);
             if (next != value) {
                 event.replace(Section.DATA, i, next);
             }
@@ -82,7 +82,8 @@ public final class FieldBlockerRedactor extends GuardedRedactor {
         }
     }
 
-    private boolean isBlocked(Object key) {
+    /** Whether {@code key} is blocked; a blocked key is counted for the policy-violation report. */
+    private boolean blockCounted(Object key) {
         if (key == null || !blocked.contains(key.toString().toLowerCase(Locale.ROOT))) {
             return false;
         }
@@ -98,7 +99,8 @@ public final class FieldBlockerRedactor extends GuardedRedactor {
             return stop;
         }
         if (value instanceof Map<?, ?>) {
-            return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> isBlocked(key) ? MARKER : walk(child, depth + 1));
+            return CopyOnWrite.map(
+                    (Map<?, ?>) value, (key, child) -> blockCounted(key) ? MARKER : walk(child, depth + 1));
         }
         if (value instanceof List<?>) {
             return CopyOnWrite.list((List<?>) value, (index, child) -> walk(child, depth + 1));

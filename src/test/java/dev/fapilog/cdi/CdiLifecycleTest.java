@@ -70,6 +70,7 @@ class CdiLifecycleTest {
             }
         });
         assertThat(err).contains("\"key\":\"started\"").contains("fapilog daemon threads");
+        assertThat(err).contains("\"log_level\":");
     }
 
     @Test

@@ -110,6 +110,7 @@ class DrainTest {
         assertThat(r.submitted()).isEqualTo(20);
         assertThat(r.stats().balanced()).isTrue();
         assertThat(diagnostics).anyMatch(l -> l.contains("log_from_pipeline_thread") && l.contains("from the worker"));
+        diagnostics.forEach(JsonLines::checkTextIsJson);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.fapilog.Preset;
 import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.Redactor;
+import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.TestRuntimes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,5 +172,6 @@ class RedactionSafetyTest {
                 .doesNotContain("1234");
         assertThat(lines.get(1)).contains("\"password\":\"***\"").doesNotContain("\"unredacted\"", "hidden");
         assertThat(diagnostics).anyMatch(l -> l.contains("unredacted_event"));
+        diagnostics.forEach(JsonLines::checkTextIsJson);
     }
 }
