@@ -5,7 +5,8 @@ import dev.fapilog.core.RedactionGuardrails;
 /**
  * {@code url-credentials}: masks the user-info part of every URL found in string values and in the message, whatever
  * the scheme and wherever the URL sits in the string: {@code postgres://app:s3cret@db/x} becomes
- * {@code postgres://***:***@db/x}, {@code https://token@host} becomes {@code https://***@host}. Strings longer than
+ * {@code postgres://***:***@db/x}, {@code https://token@host} becomes {@code https://***@host}, and a scheme-relative
+ * {@code //user:pw@proxy} becomes {@code //***:***@proxy}. Strings longer than
  * {@value #MAX_SCAN} characters are scanned up to that length. Allocates only when it masks something.
  */
 public final class UrlCredentialsRedactor extends StringValueRedactor {
@@ -37,21 +38,21 @@ public final class UrlCredentialsRedactor extends StringValueRedactor {
         StringBuilder out = null;
         int copied = 0;
         while (true) {
-            int sep = s.indexOf("://", from);
-            if (sep < 0 || sep >= limit) {
+            int slashes = s.indexOf("//", from);
+            if (slashes < 0 || slashes >= limit) {
                 break;
             }
-            int schemeStart = sep;
-            while (schemeStart > 0 && isSchemeChar(s.charAt(schemeStart - 1))) {
-                schemeStart--;
+            int authorityStart = slashes + 2;
+            if (!startsUrl(s, slashes)) {
+                from = authorityStart;
+                continue;
             }
-            int authorityStart = sep + 3;
             int authorityEnd = authorityStart;
             while (authorityEnd < s.length() && !endsAuthority(s.charAt(authorityEnd))) {
                 authorityEnd++;
             }
             int at = lastAt(s, authorityStart, authorityEnd);
-            if (schemeStart < sep && Character.isLetter(s.charAt(schemeStart)) && at >= authorityStart) {
+            if (at >= authorityStart) {
                 if (out == null) {
                     out = new StringBuilder(s.length());
                 }
@@ -59,13 +60,35 @@ public final class UrlCredentialsRedactor extends StringValueRedactor {
                 out.append(s.substring(authorityStart, at).indexOf(':') >= 0 ? "***:***" : "***");
                 copied = at;
             }
-            from = Math.max(authorityEnd, sep + 3);
+            // The next search starts at the end of this authority, which may be the "//" of a URL right after it.
+            from = authorityEnd;
         }
         if (out == null) {
             return s;
         }
         out.append(s, copied, s.length());
         return out.toString();
+    }
+
+    /**
+     * Whether the {@code //} at {@code slashes} begins an authority: after {@code scheme:} (any scheme, letters first),
+     * or scheme-relative ({@code //user:pw@host}) at the start of the string or after a space, quote, bracket or
+     * {@code =}, but not inside a path ({@code a//b}, {@code /x//y}).
+     */
+    private static boolean startsUrl(String s, int slashes) {
+        if (slashes == 0) {
+            return true;
+        }
+        char before = s.charAt(slashes - 1);
+        if (before != ':') {
+            return before <= ' ' || "\"'=([{<,;".indexOf(before) >= 0;
+        }
+        int colon = slashes - 1;
+        int schemeStart = colon;
+        while (schemeStart > 0 && isSchemeChar(s.charAt(schemeStart - 1))) {
+            schemeStart--;
+        }
+        return schemeStart < colon && Character.isLetter(s.charAt(schemeStart));
     }
 
     /**

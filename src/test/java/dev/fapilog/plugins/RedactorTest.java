@@ -107,6 +107,28 @@ class RedactorTest {
     }
 
     @Test
+    void urlCredentialsForEverySchemeOfTheCatalogueAndSchemeRelativeUrls() {
+        String[] schemes = {
+            "http", "https", "ftp", "ftps", "ssh", "git", "svn", "postgres", "postgresql", "mysql", "mongodb",
+            "mongodb+srv", "mssql", "cockroachdb", "redis", "rediss", "amqp", "amqps", "nats", "ldap", "ldaps", "smtp",
+            "smtps"
+        };
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String scheme : schemes) {
+            expected.put("to " + scheme + "://user:pw@host:1/x now", "to " + scheme + "://***:***@host:1/x now");
+        }
+        expected.put("//user:pw@proxy:3128", "//***:***@proxy:3128");
+        expected.put("proxy=//user:pw@proxy", "proxy=//***:***@proxy");
+        expected.put("\"//token@cdn/x\"", "\"//***@cdn/x\"");
+        expected.put("a//b@c and /x//y@z", "a//b@c and /x//y@z"); // double slashes inside a path are no URL
+        expected.put("http://a:http://u:p@h/x", "http://a:http://***:***@h/x"); // a URL right after an authority
+        JsonNode e = logOne(Map.of("redactors", "url-credentials"), "values", List.copyOf(expected.keySet()));
+        List<String> written = new java.util.ArrayList<>();
+        e.get("data").get("values").forEach(v -> written.add(v.asText()));
+        assertThat(written).containsExactlyElementsOf(expected.values());
+    }
+
+    @Test
     void redactionSettingsNeedTheirRedactor() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestRuntimes.builder()
                         .plugin(new MemorySink())
