@@ -48,7 +48,7 @@ public interface LoggerBuilder {
 
     /**
      * Compliance redaction presets such as {@code CREDENTIALS} or {@code PCI_DSS} ({@code redaction.presets});
-     * replaces the preset's list. {@code dev.fapilog.redact.RedactionPresets} lists and inspects them.
+     * replaces the preset's list. {@code dev.fapilog.config.RedactionPresets} lists and inspects them.
      */
     LoggerBuilder redactionPresets(String... presetNames);
 

@@ -3,8 +3,8 @@ package dev.fapilog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.ChildJvm;
+import dev.fapilog.testing.MemorySink;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.fapilog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.TestRuntimes;
+import dev.fapilog.testing.MemorySink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

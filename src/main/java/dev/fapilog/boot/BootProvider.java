@@ -4,6 +4,8 @@ import dev.fapilog.ConfigurationException;
 import dev.fapilog.FapilogProvider;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.LoggerBuilder;
+import dev.fapilog.config.PluginCatalog;
+import dev.fapilog.config.SystemSettings;
 
 /**
  * The library's {@link FapilogProvider}: hands out builders and owns the default runtime of this class loader. The

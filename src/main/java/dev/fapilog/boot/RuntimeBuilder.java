@@ -9,13 +9,14 @@ import dev.fapilog.Logger;
 import dev.fapilog.LoggerBuilder;
 import dev.fapilog.Plugin;
 import dev.fapilog.Preset;
-import dev.fapilog.core.ConfigValues;
+import dev.fapilog.config.ConfigValues;
+import dev.fapilog.config.EnvironmentFacts;
+import dev.fapilog.config.PluginCatalog;
+import dev.fapilog.config.Settings;
+import dev.fapilog.config.SettingsResolver;
 import dev.fapilog.core.CoreRuntime;
-import dev.fapilog.core.EnvironmentFacts;
 import dev.fapilog.core.PipelineParts;
 import dev.fapilog.core.PipelineThreadFactory;
-import dev.fapilog.core.Settings;
-import dev.fapilog.core.SettingsResolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -197,7 +198,7 @@ public final class RuntimeBuilder implements LoggerBuilder {
     public LoggerBuilder setting(String key, String value) {
         if (key == null || key.isBlank()) {
             earlyProblems.add(new ConfigProblem(
-                    dev.fapilog.core.ProblemCodes.UNKNOWN_KEY,
+                    dev.fapilog.config.ProblemCodes.UNKNOWN_KEY,
                     String.valueOf(key),
                     value,
                     "a setting key such as queue.capacity"));
@@ -233,7 +234,7 @@ public final class RuntimeBuilder implements LoggerBuilder {
      * @return the problems; empty when the settings are valid
      */
     public List<ConfigProblem> check() {
-        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, environment());
+        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, environment(), catalog);
         List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
         problems.addAll(resolved.problems());
         // Runs on the defaults that replaced bad values too, so one pass reports every problem.
@@ -248,11 +249,21 @@ public final class RuntimeBuilder implements LoggerBuilder {
     }
 
     @Override
-    public CoreRuntime buildRuntime() {
+    public LogRuntime buildRuntime() {
+        return start().runtime();
+    }
+
+    /**
+     * Builds and starts the runtime, like {@link #buildRuntime()}, and returns it with its settings and diagnostics
+     * channel, for the integrations.
+     *
+     * @throws ConfigurationException listing every problem with the settings, or a sink or thread that failed
+     */
+    public BuiltRuntime start() {
         if (built) {
             throw new IllegalStateException("This builder was already built; use a new one for another runtime");
         }
-        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, environment());
+        SettingsResolver.Result resolved = SettingsResolver.resolve(settings, environment(), catalog);
         List<ConfigProblem> problems = new ArrayList<>(earlyProblems);
         problems.addAll(resolved.problems());
         if (!resolved.ok()) {
@@ -271,12 +282,12 @@ public final class RuntimeBuilder implements LoggerBuilder {
         }
         ThreadFactory tf = threadFactory != null ? threadFactory : new PipelineThreadFactory(s.name());
         String source = threadSource != null ? threadSource : "fapilog daemon threads (no thread factory given)";
-        CoreRuntime runtime = CoreRuntime.start(s, parts, tf, source, diagnosticsListener);
+        CoreRuntime runtime = CoreRuntime.start(s.engine(), parts, tf, source, diagnosticsListener);
         built = true; // only a runtime that started uses the builder up; a failed build can be fixed and retried
         for (String warning : catalog.warnings()) {
             runtime.diagnostics().warn("plugins", "provider", warning);
         }
-        return runtime;
+        return BuiltRuntime.register(new BuiltRuntime(runtime, s, runtime.diagnostics()));
     }
 
     private static String duration(Duration d) {

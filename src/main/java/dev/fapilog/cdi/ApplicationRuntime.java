@@ -1,7 +1,8 @@
 package dev.fapilog.cdi;
 
+import dev.fapilog.LogRuntime;
+import dev.fapilog.boot.BuiltRuntime;
 import dev.fapilog.boot.RuntimeBuilder;
-import dev.fapilog.core.CoreRuntime;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -19,7 +20,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 class ApplicationRuntime {
     private final Object lock = new Object();
-    private volatile CoreRuntime runtime;
+    private volatile BuiltRuntime runtime;
     private volatile ShutdownSequence shutdown;
 
     @Inject
@@ -29,41 +30,42 @@ class ApplicationRuntime {
     BeanManager beans;
 
     /** The runtime, started on the first call. */
-    CoreRuntime runtime() {
-        CoreRuntime rt = runtime;
+    LogRuntime runtime() {
+        BuiltRuntime rt = runtime;
         if (rt != null) {
-            return rt;
+            return rt.runtime();
         }
         FapilogStarted started;
         synchronized (lock) {
             if (runtime != null) {
-                return runtime;
+                return runtime.runtime();
             }
-            CoreRuntime ending = extension.endingRuntime();
+            BuiltRuntime ending = extension.endingRuntime();
             if (ending != null) {
                 // The application is ending and this owner is a new instance (a container may recreate an
                 // application-scoped bean that code still uses during shutdown): keep logging into the runtime
                 // being shut down rather than start one that nobody would drain.
                 runtime = ending;
-                return ending;
+                return ending.runtime();
             }
             ThreadFactoryLookup.Found threads = ThreadFactoryLookup.find(beans);
             RuntimeBuilder builder =
                     DeploymentSettings.builder(extension.settings().runtime());
             builder.threadFactory(threads.factory(), threads.source());
-            rt = builder.buildRuntime();
-            shutdown = new ShutdownSequence(rt, rt.settings().shutdownTimeout(), this::drained, extension::awaitIdle);
+            rt = builder.start();
+            shutdown = new ShutdownSequence(
+                    rt, rt.settings().engine().shutdownTimeout(), this::drained, extension::awaitIdle);
             runtime = rt;
             extension.register(this);
-            started = new FapilogStarted(rt, threads.source());
+            started = new FapilogStarted(rt.runtime(), threads.source());
         }
         // Outside the lock and after publication: observers may log, which comes back here.
         fire(started);
-        return rt;
+        return rt.runtime();
     }
 
     /** The runtime if this instance started one (or took over the ending one), else {@code null}; never starts one. */
-    CoreRuntime startedRuntime() {
+    BuiltRuntime startedRuntime() {
         return runtime;
     }
 

@@ -1,8 +1,9 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigProblem;
-import dev.fapilog.core.ProblemCodes;
-import dev.fapilog.core.SettingsResolver;
+import dev.fapilog.config.ConfigReader;
+import dev.fapilog.config.KeySuggestions;
+import dev.fapilog.config.ProblemCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,25 +19,26 @@ record CdiSettings(boolean eagerStart) {
     /** Every key with its default, without the {@code fapilog.} prefix. */
     static final Map<String, String> DEFAULTS = new TreeMap<>(Map.of("cdi.startup", "eager"));
 
+    /** How {@code cdi.startup} is read. */
+    enum Startup {
+        EAGER,
+        LAZY
+    }
+
     static CdiSettings parse(Map<String, String> given, List<ConfigProblem> problems) {
-        boolean eager = true;
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
         for (Map.Entry<String, String> e : given.entrySet()) {
-            String key = e.getKey();
-            String value = e.getValue().trim();
-            if (key.equals("cdi.startup")) {
-                if (value.equalsIgnoreCase("lazy")) {
-                    eager = false;
-                } else if (!value.equalsIgnoreCase("eager")) {
-                    problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, e.getValue(), "one of eager, lazy"));
-                }
+            if (DEFAULTS.containsKey(e.getKey())) {
+                values.put(e.getKey(), e.getValue());
             } else {
                 problems.add(new ConfigProblem(
                         ProblemCodes.UNKNOWN_KEY,
-                        key,
+                        e.getKey(),
                         e.getValue(),
-                        "no such setting" + SettingsResolver.suggestion(key, DEFAULTS.keySet())));
+                        "no such setting" + KeySuggestions.suggestion(e.getKey(), DEFAULTS.keySet())));
             }
         }
-        return new CdiSettings(eager);
+        ConfigReader reader = new ConfigReader(values, DEFAULTS, problems, key -> "");
+        return new CdiSettings(reader.choice("cdi.startup", Startup.class, Startup.EAGER) == Startup.EAGER);
     }
 }

@@ -1,7 +1,7 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigurationException;
-import dev.fapilog.core.CoreRuntime;
+import dev.fapilog.boot.BuiltRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
@@ -120,7 +120,7 @@ public class FapilogExtension implements Extension {
     }
 
     /** While the application ends: the runtime being shut down (the last one started), else {@code null}. */
-    CoreRuntime endingRuntime() {
+    BuiltRuntime endingRuntime() {
         if (!applicationEnding) {
             return null;
         }

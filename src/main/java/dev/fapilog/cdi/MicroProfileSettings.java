@@ -1,7 +1,7 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigProblem;
-import dev.fapilog.boot.SystemSettings;
+import dev.fapilog.config.SystemSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

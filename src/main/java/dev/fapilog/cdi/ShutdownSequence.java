@@ -1,8 +1,10 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.DrainResult;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.boot.BuiltRuntime;
 import dev.fapilog.cdi.FapilogDrained.Trigger;
-import dev.fapilog.core.CoreRuntime;
+import dev.fapilog.spi.Diagnostics;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -34,7 +36,8 @@ import java.util.function.LongConsumer;
 final class ShutdownSequence {
     private static final Duration MIN_DRAIN = Duration.ofMillis(1);
 
-    private final CoreRuntime runtime;
+    private final LogRuntime runtime;
+    private final Diagnostics diagnostics;
     private final Duration timeout;
     private final Consumer<FapilogDrained> onDrained;
     private final LongConsumer awaitIdle;
@@ -44,7 +47,7 @@ final class ShutdownSequence {
     private boolean ownerDestroyed;
     private boolean drained;
 
-    ShutdownSequence(CoreRuntime runtime, Duration timeout, Consumer<FapilogDrained> onDrained) {
+    ShutdownSequence(BuiltRuntime runtime, Duration timeout, Consumer<FapilogDrained> onDrained) {
         this(runtime, timeout, onDrained, deadline -> {});
     }
 
@@ -53,8 +56,9 @@ final class ShutdownSequence {
      *     the remaining time to the drain itself: waits for work still running, such as requests in flight
      */
     ShutdownSequence(
-            CoreRuntime runtime, Duration timeout, Consumer<FapilogDrained> onDrained, LongConsumer awaitIdle) {
-        this.runtime = runtime;
+            BuiltRuntime runtime, Duration timeout, Consumer<FapilogDrained> onDrained, LongConsumer awaitIdle) {
+        this.runtime = runtime.runtime();
+        this.diagnostics = runtime.diagnostics();
         this.timeout = timeout;
         this.onDrained = onDrained;
         this.awaitIdle = awaitIdle;
@@ -112,16 +116,15 @@ final class ShutdownSequence {
         if (begunBy == null) {
             begunBy = trigger;
             deadlineNanos = System.nanoTime() + timeout.toNanos();
-            runtime.diagnostics()
-                    .info(
-                            "cdi",
-                            "shutdown-begun",
-                            "application ending: logging stays open until the application scope is gone, then the"
-                                    + " runtime drains",
-                            "trigger",
-                            name(trigger),
-                            "deadline_ms",
-                            timeout.toMillis());
+            diagnostics.info(
+                    "cdi",
+                    "shutdown-begun",
+                    "application ending: logging stays open until the application scope is gone, then the"
+                            + " runtime drains",
+                    "trigger",
+                    name(trigger),
+                    "deadline_ms",
+                    timeout.toMillis());
         }
         return !drained;
     }
@@ -137,17 +140,16 @@ final class ShutdownSequence {
         }
         awaitIdle();
         DrainResult result = runtime.drain(remaining());
-        runtime.diagnostics()
-                .info(
-                        "cdi",
-                        "lifecycle-drained",
-                        "application runtime drained",
-                        "begun_by",
-                        name(begun),
-                        "drained_at",
-                        name(at),
-                        "completed_in_time",
-                        result.completedInTime());
+        diagnostics.info(
+                "cdi",
+                "lifecycle-drained",
+                "application runtime drained",
+                "begun_by",
+                name(begun),
+                "drained_at",
+                name(at),
+                "completed_in_time",
+                result.completedInTime());
         onDrained.accept(new FapilogDrained(result, begun, at));
     }
 
@@ -157,7 +159,7 @@ final class ShutdownSequence {
         try {
             awaitIdle.accept(System.nanoTime() + left - left / 5);
         } catch (RuntimeException e) {
-            runtime.diagnostics().warn("cdi", "await-idle", "waiting for work in flight failed", "error", e.toString());
+            diagnostics.warn("cdi", "await-idle", "waiting for work in flight failed", "error", e.toString());
         }
     }
 

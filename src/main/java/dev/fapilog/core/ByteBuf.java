@@ -7,7 +7,7 @@ import java.util.Arrays;
  * A growable byte array reused across events, so that encoding allocates nothing once it has grown to its working
  * size. Not thread-safe: one owner at a time.
  */
-public final class ByteBuf {
+final class ByteBuf {
     private byte[] bytes;
     private int length;
 

@@ -6,7 +6,7 @@ package dev.fapilog.core;
  * @param bytes the bytes kept (at most the binary cap)
  * @param originalLength the length of the original array
  */
-public record CapturedBytes(byte[] bytes, int originalLength) {
+record CapturedBytes(byte[] bytes, int originalLength) {
 
     public boolean truncated() {
         return bytes.length < originalLength;

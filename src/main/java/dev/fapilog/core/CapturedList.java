@@ -7,7 +7,7 @@ import java.util.RandomAccess;
  * An immutable snapshot of a collection or array taken on the caller thread. Elements beyond the cap are left out and
  * counted in {@link #omitted()}.
  */
-public final class CapturedList extends AbstractList<Object> implements RandomAccess {
+final class CapturedList extends AbstractList<Object> implements RandomAccess {
     private final Object[] elements;
     private final int omitted;
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * An immutable snapshot of a map (or of a record's components) taken on the caller thread. Keys are strings. Entries
  * beyond the cap are left out and counted in {@link #omitted()}.
  */
-public final class CapturedMap extends AbstractMap<String, Object> {
+final class CapturedMap extends AbstractMap<String, Object> {
     private final String[] keys;
     private final Object[] values;
     private final int omitted;

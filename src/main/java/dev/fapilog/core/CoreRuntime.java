@@ -11,6 +11,10 @@ import dev.fapilog.LogContext;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.PipelineStats;
+import dev.fapilog.config.BackpressurePolicy;
+import dev.fapilog.config.EngineSettings;
+import dev.fapilog.config.ProblemCodes;
+import dev.fapilog.config.ValueLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +58,7 @@ public final class CoreRuntime implements LogRuntime {
         }
     }
 
-    private final Settings settings;
+    private final EngineSettings settings;
     private final String name;
     private final DiagnosticsChannel diagnostics;
     private Accounting accounting; // set in startThreads(), before any thread that uses it starts
@@ -95,7 +99,7 @@ public final class CoreRuntime implements LogRuntime {
     }
 
     private CoreRuntime(
-            Settings settings, ThreadFactory threadFactory, String threadSource, Consumer<String> listener) {
+            EngineSettings settings, ThreadFactory threadFactory, String threadSource, Consumer<String> listener) {
         this.settings = settings;
         this.name = settings.name();
         this.diagnostics =
@@ -128,7 +132,7 @@ public final class CoreRuntime implements LogRuntime {
      * @throws ConfigurationException when a thread cannot be made or a sink fails to start
      */
     public static CoreRuntime start(
-            Settings settings,
+            EngineSettings settings,
             PipelineParts parts,
             ThreadFactory threadFactory,
             String threadSource,
@@ -139,11 +143,11 @@ public final class CoreRuntime implements LogRuntime {
                 parts.enrichers(),
                 parts.redactors(),
                 parts.processors(),
-                settings.redaction().failMode(),
+                settings.redactionFailMode(),
                 rt.diagnostics);
         rt.stageControls = stages.controls();
         rt.callerCapture = CallerCaptures.of(parts.enrichers(), rt.diagnostics);
-        rt.startThreads(parts.sinks(), stages, parts.encodersByFormat());
+        rt.startThreads(parts.sinks(), stages, EventEncoder.forSinks(parts.sinks(), settings.limits()));
         return rt;
     }
 
@@ -221,7 +225,7 @@ public final class CoreRuntime implements LogRuntime {
                 "started",
                 "fapilog runtime started",
                 "preset",
-                settings.preset() == null ? "none" : settings.preset().id(),
+                settings.presetId(),
                 "log_level",
                 level.name(),
                 "sinks",
@@ -278,11 +282,15 @@ public final class CoreRuntime implements LogRuntime {
     }
 
     /** The diagnostics channel of this runtime. */
-    public DiagnosticsChannel diagnostics() {
+    public dev.fapilog.spi.Diagnostics diagnostics() {
         return diagnostics;
     }
 
-    public Settings settings() {
+    DiagnosticsChannel channel() {
+        return diagnostics;
+    }
+
+    public EngineSettings settings() {
         return settings;
     }
 
@@ -342,7 +350,7 @@ public final class CoreRuntime implements LogRuntime {
 
     /** The redaction mask, for values masked on the caller thread. */
     String mask() {
-        return settings.redaction().mask();
+        return settings.mask();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fapilog.core;
 
+import dev.fapilog.config.ValueLimits;
 import dev.fapilog.spi.Diagnostics;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * are counted and the count is attached to the next report that gets through ({@code "suppressed":n}). At most 1,000
  * distinct keys are tracked. Thread-safe; never throws.
  */
-public final class DiagnosticsChannel implements Diagnostics {
+final class DiagnosticsChannel implements Diagnostics {
 
     private static final int BURST = 5;
     private static final long REFILL_NANOS = 1_000_000_000L;

@@ -6,7 +6,7 @@ import dev.fapilog.spi.SinkFormat;
  * Turns one {@link WorkingEvent} into one line of bytes for one {@link SinkFormat}. Called on the worker thread only;
  * implementations may keep reusable state.
  */
-public interface EventEncoder {
+interface EventEncoder {
 
     /** The format this encoder produces. */
     SinkFormat format();
@@ -22,4 +22,16 @@ public interface EventEncoder {
      * capped message and a marker naming the problem. Must not throw for any event.
      */
     void encodeFallback(WorkingEvent event, String problem, ByteBuf out);
+
+    /** One encoder per {@link SinkFormat} ordinal that one of {@code sinks} wants, {@code null} for the others. */
+    static EventEncoder[] forSinks(java.util.List<NamedSink> sinks, dev.fapilog.config.ValueLimits limits) {
+        EventEncoder[] encoders = new EventEncoder[SinkFormat.values().length];
+        for (NamedSink s : sinks) {
+            SinkFormat f = s.sink().format();
+            if (encoders[f.ordinal()] == null) {
+                encoders[f.ordinal()] = f == SinkFormat.JSON ? new EnvelopeEncoder(limits) : new TextEncoder(f, limits);
+            }
+        }
+        return encoders;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.fapilog.core;
 
+import dev.fapilog.config.ValueLimits;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -20,7 +20,7 @@ import java.util.UUID;
  * Strings are cut at a length cap without splitting a surrogate pair, and the cut is marked with
  * {@link Markers#truncationSuffix(int)}. Nothing here allocates.
  */
-public final class JsonWriter {
+final class JsonWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** For ASCII: 0 = write as is; otherwise the escape character after the backslash, or 'u' for \\u00XX. */

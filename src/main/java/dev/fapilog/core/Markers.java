@@ -4,7 +4,7 @@ package dev.fapilog.core;
  * The placeholders written where a value was cut, hidden or could not be read. They are plain strings so that every
  * JSON reader shows them; their shapes are documented in {@code docs/reference/envelope.md}.
  */
-public final class Markers {
+final class Markers {
     /** Replaces a {@code char[]}: such arrays usually hold passwords, so their content is never written. */
     public static final String CHAR_ARRAY = "[char[] hidden]";
     /** Replaces a value nested deeper than the depth cap. */

@@ -7,19 +7,17 @@ import dev.fapilog.spi.Redactor;
 import java.util.List;
 
 /**
- * The plug-ins and encoders a runtime is assembled from.
+ * The plug-ins a runtime is assembled from.
  *
  * @param sinks the sinks, in order
  * @param filters filters, in order
  * @param enrichers enrichers, in order
  * @param redactors redactors, in order
  * @param processors processors, in order
- * @param encodersByFormat one encoder per {@link dev.fapilog.spi.SinkFormat} ordinal, {@code null} where unused
  */
 public record PipelineParts(
         List<NamedSink> sinks,
         List<Filter> filters,
         List<Enricher> enrichers,
         List<Redactor> redactors,
-        List<Processor> processors,
-        EventEncoder[] encodersByFormat) {}
+        List<Processor> processors) {}

@@ -1,7 +1,9 @@
 package dev.fapilog.core;
 
+import dev.fapilog.config.ValueLimits;
+
 /** The guarded, capped {@code toString()} used wherever a foreign object must become text. Never throws. */
-public final class SafeText {
+final class SafeText {
     private SafeText() {}
 
     /** {@code value.toString()}, capped; a placeholder when it throws, returns {@code null} or recurses. */

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * date and time only change once a second, so they are formatted once a second and copied otherwise.
  * Not thread-safe: one per encoder.
  */
-public final class SecondText {
+final class SecondText {
     private final byte[] text = new byte[19];
     private final char separator;
     private long cachedSecond = Long.MIN_VALUE;

@@ -1,5 +1,6 @@
 package dev.fapilog.core;
 
+import dev.fapilog.config.EngineSettings;
 import dev.fapilog.spi.Diagnostics;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkContext;
@@ -20,7 +21,7 @@ final class SinkRunner implements Runnable {
     private final Sink sink;
     private final String name;
     private final int formatIndex;
-    private final Settings.SinkDelivery delivery;
+    private final EngineSettings.SinkDelivery delivery;
     private final Accounting.SinkCounters counters;
     private final DiagnosticsChannel diagnostics;
     private final String runtimeName;
@@ -38,7 +39,7 @@ final class SinkRunner implements Runnable {
     SinkRunner(
             Sink sink,
             String name,
-            Settings.SinkDelivery delivery,
+            EngineSettings.SinkDelivery delivery,
             Accounting.SinkCounters counters,
             DiagnosticsChannel diagnostics,
             String runtimeName,

@@ -1,6 +1,7 @@
 package dev.fapilog.core;
 
 import dev.fapilog.Plugin;
+import dev.fapilog.config.RedactionFailMode;
 import dev.fapilog.spi.Enricher;
 import dev.fapilog.spi.Filter;
 import dev.fapilog.spi.PluginContext;

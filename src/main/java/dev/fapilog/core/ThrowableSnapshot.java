@@ -17,7 +17,7 @@ import java.util.List;
  * @param suppressedOmitted suppressed exceptions left out
  * @param circular whether this node repeats an exception already shown above it (then only {@code type} is set)
  */
-public record ThrowableSnapshot(
+record ThrowableSnapshot(
         String type,
         String message,
         List<StackTraceElement> frames,

@@ -1,5 +1,6 @@
 package dev.fapilog.core;
 
+import dev.fapilog.config.ValueLimits;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;

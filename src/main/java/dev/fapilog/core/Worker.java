@@ -1,6 +1,7 @@
 package dev.fapilog.core;
 
 import dev.fapilog.Acceptance;
+import dev.fapilog.config.EngineSettings;
 import dev.fapilog.spi.Diagnostics;
 import dev.fapilog.spi.PluginContext;
 import dev.fapilog.spi.SinkFormat;
@@ -72,7 +73,7 @@ final class Worker implements Runnable {
 
     Worker(
             CoreRuntime runtime,
-            Settings settings,
+            EngineSettings settings,
             Stages stages,
             EventEncoder[] encodersByFormat,
             SinkRunner[] runners,
@@ -80,7 +81,7 @@ final class Worker implements Runnable {
         this.runtime = runtime;
         this.queue = runtime.queue();
         this.accounting = runtime.accounting();
-        this.diagnostics = runtime.diagnostics();
+        this.diagnostics = runtime.channel();
         this.stages = stages;
         this.runners = runners;
         int formats = SinkFormat.values().length;

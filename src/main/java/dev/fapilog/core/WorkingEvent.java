@@ -2,6 +2,7 @@ package dev.fapilog.core;
 
 import dev.fapilog.Level;
 import dev.fapilog.LogContext;
+import dev.fapilog.config.ValueLimits;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.Section;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * {@code data._invalid_keys}; an unpaired last argument is kept as {@code data._unpaired}; fields beyond the per-section
  * cap are counted in {@code _omitted_fields} of their section.
  */
-public final class WorkingEvent implements MutableEvent {
+final class WorkingEvent implements MutableEvent {
 
     /** Stands for the message id in the context section; the id itself is kept as two longs. */
     static final Object MESSAGE_ID = new Object() {
@@ -47,6 +48,11 @@ public final class WorkingEvent implements MutableEvent {
     private final FieldList diagnostics = new FieldList();
     private final FieldList data = new FieldList();
     private final ValueLimits limits;
+
+    /** Measures {@link #encodedSize()}; made on first use, as few pipelines have a processor that asks. */
+    private EnvelopeEncoder sizer;
+
+    private ByteBuf sizeScratch;
 
     WorkingEvent(ValueLimits limits) {
         this.limits = limits;
@@ -330,5 +336,22 @@ public final class WorkingEvent implements MutableEvent {
 
     private static boolean isReserved(Section section, String key) {
         return section == Section.CONTEXT && (key.equals("message_id") || key.equals("correlation_id"));
+    }
+
+    @Override
+    public int encodedSize() {
+        if (sizer == null) {
+            sizer = new EnvelopeEncoder(limits);
+            sizeScratch = new ByteBuf(4096);
+        }
+        sizeScratch.reset();
+        try {
+            sizer.encode(this, sizeScratch);
+            return sizeScratch.length();
+        } catch (RuntimeException unencodable) {
+            return Integer.MAX_VALUE;
+        } finally {
+            sizeScratch.shrink(1 << 20); // an outsized event must not pin its buffer
+        }
     }
 }

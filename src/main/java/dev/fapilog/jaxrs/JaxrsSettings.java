@@ -2,16 +2,15 @@ package dev.fapilog.jaxrs;
 
 import dev.fapilog.ConfigProblem;
 import dev.fapilog.Level;
-import dev.fapilog.core.ConfigValues;
-import dev.fapilog.core.ProblemCodes;
-import dev.fapilog.core.SettingsResolver;
+import dev.fapilog.config.ConfigReader;
+import dev.fapilog.config.KeySuggestions;
+import dev.fapilog.config.ProblemCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -107,31 +106,32 @@ public record JaxrsSettings(
                         ProblemCodes.UNKNOWN_KEY,
                         e.getKey(),
                         e.getValue(),
-                        "no such setting" + SettingsResolver.suggestion(e.getKey(), DEFAULTS.keySet())));
+                        "no such setting" + KeySuggestions.suggestion(e.getKey(), DEFAULTS.keySet())));
             }
         }
-        Reader r = new Reader(v, problems);
+        ConfigReader c = ConfigReader.of(v, problems);
+        Reader r = new Reader(c);
         List<Level> levels = new ArrayList<>();
         levels.add(Level.INFO); // index 0 is unused: status classes are 1 to 5
-        for (int c = 1; c <= 5; c++) {
-            levels.add(r.level("jaxrs.level." + c + "xx"));
+        for (int status = 1; status <= 5; status++) {
+            levels.add(c.level("jaxrs.level." + status + "xx", Level.INFO));
         }
         Set<String> redacted = new LinkedHashSet<>(SENSITIVE_HEADERS);
         redacted.addAll(r.headerNames("jaxrs.headers.redact"));
         return new JaxrsSettings(
-                r.bool("jaxrs.enabled"),
+                c.bool("jaxrs.enabled"),
                 r.header("jaxrs.request-id.header", false),
-                r.bool("jaxrs.request-id.echo"),
+                c.bool("jaxrs.request-id.echo"),
                 r.header("jaxrs.user-id.header", true),
                 r.header("jaxrs.tenant-id.header", true),
                 r.paths("jaxrs.skip-paths"),
-                r.rate("jaxrs.sample-rate"),
-                r.bool("jaxrs.log-errors-on-skipped-paths"),
-                r.bool("jaxrs.headers.log"),
+                c.rate("jaxrs.sample-rate", 1.0),
+                c.bool("jaxrs.log-errors-on-skipped-paths"),
+                c.bool("jaxrs.headers.log"),
                 Set.copyOf(redacted),
                 Set.copyOf(r.headerNames("jaxrs.headers.allow")),
                 List.copyOf(levels),
-                r.bool("jaxrs.failure.stack-trace"));
+                c.bool("jaxrs.failure.stack-trace"));
     }
 
     /** The level of the completion event for this status. */
@@ -175,39 +175,27 @@ public record JaxrsSettings(
         return Pattern.compile(re.toString());
     }
 
-    /** Typed readers that record a problem and fall back to the default. */
+    /** The readers of header names and path globs, which only this integration has. */
     private static final class Reader {
-        private static final java.util.regex.Pattern TOKEN =
-                java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+        private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-        private final Map<String, String> values;
-        private final List<ConfigProblem> problems;
+        private final ConfigReader values;
 
-        Reader(Map<String, String> values, List<ConfigProblem> problems) {
+        Reader(ConfigReader values) {
             this.values = values;
-            this.problems = problems;
-        }
-
-        boolean bool(String key) {
-            try {
-                return ConfigValues.bool(values.get(key));
-            } catch (IllegalArgumentException e) {
-                problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, values.get(key), "true or false"));
-                return ConfigValues.bool(DEFAULTS.get(key));
-            }
         }
 
         String header(String key, boolean optional) {
-            String raw = values.get(key);
+            String raw = values.raw(key);
             if (optional && (raw.isEmpty() || raw.equalsIgnoreCase("none"))) {
                 return null;
             }
             if (!TOKEN.matcher(raw).matches() || raw.length() > 128) {
-                problems.add(new ConfigProblem(
+                values.problem(
                         ProblemCodes.BAD_VALUE,
                         key,
                         raw,
-                        "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)" + (optional ? ", or none" : "")));
+                        "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)" + (optional ? ", or none" : ""));
                 return optional ? null : DEFAULTS.get(key);
             }
             return raw;
@@ -215,12 +203,12 @@ public record JaxrsSettings(
 
         Set<String> headerNames(String key) {
             Set<String> out = new LinkedHashSet<>();
-            for (String name : ConfigValues.list(values.get(key))) {
+            for (String name : values.list(key)) {
                 if (TOKEN.matcher(name).matches()) {
                     out.add(name.toLowerCase(Locale.ROOT));
                 } else {
-                    problems.add(new ConfigProblem(
-                            ProblemCodes.BAD_VALUE, key, values.get(key), "a comma-separated list of header names"));
+                    values.problem(
+                            ProblemCodes.BAD_VALUE, key, values.raw(key), "a comma-separated list of header names");
                     break;
                 }
             }
@@ -229,42 +217,19 @@ public record JaxrsSettings(
 
         List<Pattern> paths(String key) {
             List<Pattern> out = new ArrayList<>();
-            for (String p : ConfigValues.list(values.get(key))) {
+            for (String p : values.list(key)) {
                 if (!p.startsWith("/") || p.contains("***")) {
-                    problems.add(new ConfigProblem(
+                    values.problem(
                             ProblemCodes.BAD_VALUE,
                             key,
-                            values.get(key),
+                            values.raw(key),
                             "comma-separated path globs starting with '/': exact (/health), '*' within a segment"
-                                    + " (/api/*/health), '**' across segments (/metrics/**)"));
+                                    + " (/api/*/health), '**' across segments (/metrics/**)");
                     break;
                 }
                 out.add(glob(p));
             }
             return List.copyOf(out);
-        }
-
-        double rate(String key) {
-            String raw = values.get(key);
-            try {
-                double d = Double.parseDouble(raw);
-                if (d >= 0 && d <= 1) {
-                    return d;
-                }
-                problems.add(new ConfigProblem(ProblemCodes.OUT_OF_RANGE, key, raw, "a number from 0.0 to 1.0"));
-            } catch (NumberFormatException e) {
-                problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, raw, "a number from 0.0 to 1.0"));
-            }
-            return 1.0;
-        }
-
-        Level level(String key) {
-            Optional<Level> l = Level.named(values.get(key));
-            if (l.isEmpty()) {
-                problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, key, values.get(key), "a level name"));
-                return Level.INFO;
-            }
-            return l.get();
         }
     }
 }

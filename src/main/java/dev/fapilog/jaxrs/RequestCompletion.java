@@ -3,8 +3,8 @@ package dev.fapilog.jaxrs;
 import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
+import dev.fapilog.boot.BuiltRuntime;
 import dev.fapilog.cdi.FapilogExtension;
-import dev.fapilog.core.CoreRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -102,10 +102,12 @@ class RequestCompletion {
     }
 
     void diagnose(String step, RuntimeException e) {
-        if (runtime instanceof CoreRuntime) {
-            ((CoreRuntime) runtime)
+        try {
+            BuiltRuntime.of(runtime)
                     .diagnostics()
                     .warn("jaxrs", step, "the request log filter failed", "error", e.toString());
+        } catch (IllegalArgumentException notBuiltHere) {
+            // A runtime from elsewhere has no channel of ours; the filter's failure is still never thrown.
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.fapilog.process;
 
-import dev.fapilog.core.ByteBuf;
-import dev.fapilog.core.ValueLimits;
-import dev.fapilog.core.WorkingEvent;
-import dev.fapilog.json.EnvelopeEncoder;
 import dev.fapilog.spi.Diagnostics;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.PluginContext;
@@ -47,24 +43,20 @@ public final class SizeGuardProcessor implements Processor {
     private final int maxBytes;
     private final Action action;
     private final Set<String> preserve;
-    private final EnvelopeEncoder encoder;
-    private final ByteBuf scratch = new ByteBuf(4096);
     private Diagnostics diagnostics;
 
     /**
      * @param maxBytes largest line in bytes, at least 1024
      * @param action what happens above it
      * @param preserveFields {@code data} fields truncation never removes
-     * @param limits the runtime's encoder limits, so that the measure matches what is written
      */
-    public SizeGuardProcessor(int maxBytes, Action action, List<String> preserveFields, ValueLimits limits) {
+    public SizeGuardProcessor(int maxBytes, Action action, List<String> preserveFields) {
         if (maxBytes < 1024) {
             throw new IllegalArgumentException("maxBytes must be at least 1024: " + maxBytes);
         }
         this.maxBytes = maxBytes;
         this.action = action;
         this.preserve = Set.copyOf(preserveFields);
-        this.encoder = new EnvelopeEncoder(limits);
     }
 
     @Override
@@ -79,11 +71,8 @@ public final class SizeGuardProcessor implements Processor {
 
     @Override
     public boolean process(MutableEvent event) {
-        if (!(event instanceof WorkingEvent)) {
-            return true; // only the runtime's own events can be measured
-        }
-        WorkingEvent e = (WorkingEvent) event;
-        int size = measure(e);
+        MutableEvent e = event;
+        int size = e.encodedSize();
         if (size <= maxBytes) {
             return true;
         }
@@ -95,26 +84,15 @@ public final class SizeGuardProcessor implements Processor {
             replaceWithMarker(e, size);
             report("dropped", "An event larger than size-guard's max-bytes was replaced by a marker", size);
         }
-        scratch.shrink(maxBytes * 2);
         return true;
     }
 
-    private int measure(WorkingEvent e) {
-        scratch.reset();
-        try {
-            encoder.encode(e, scratch);
-            return scratch.length();
-        } catch (RuntimeException unencodable) {
-            return Integer.MAX_VALUE;
-        }
-    }
-
     /** {@code true} when the event now fits. */
-    private boolean truncate(WorkingEvent e, int originalSize) {
+    private boolean truncate(MutableEvent e, int originalSize) {
         shortenMessage(e);
         e.put(Section.DATA, "_truncated", Boolean.TRUE);
         e.put(Section.DATA, "_original_size", originalSize);
-        int size = measure(e);
+        int size = e.encodedSize();
         if (size <= maxBytes) {
             return true;
         }
@@ -137,7 +115,7 @@ public final class SizeGuardProcessor implements Processor {
             removed.add((String) c[0]);
             over -= (Long) c[1];
         }
-        if (measure(e) <= maxBytes) {
+        if (e.encodedSize() <= maxBytes) {
             return true;
         }
         for (Object[] c : candidates) {
@@ -146,10 +124,10 @@ public final class SizeGuardProcessor implements Processor {
             }
         }
         e.remove(Section.DIAGNOSTICS, "exception");
-        return measure(e) <= maxBytes;
+        return e.encodedSize() <= maxBytes;
     }
 
-    private void replaceWithMarker(WorkingEvent e, int originalSize) {
+    private void replaceWithMarker(MutableEvent e, int originalSize) {
         for (int i = e.size(Section.DATA) - 1; i >= 0; i--) {
             e.remove(Section.DATA, e.key(Section.DATA, i));
         }
@@ -161,7 +139,7 @@ public final class SizeGuardProcessor implements Processor {
     }
 
     /** Keeps the first {@value #MESSAGE_KEPT} characters of the message, never splitting a surrogate pair. */
-    private static void shortenMessage(WorkingEvent e) {
+    private static void shortenMessage(MutableEvent e) {
         String m = e.message();
         if (m.length() > MESSAGE_KEPT) {
             int cut = Character.isHighSurrogate(m.charAt(MESSAGE_KEPT - 1)) ? MESSAGE_KEPT - 1 : MESSAGE_KEPT;

@@ -1,6 +1,6 @@
 package dev.fapilog.redact;
 
-import dev.fapilog.core.RedactionGuardrails;
+import dev.fapilog.config.RedactionGuardrails;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.Section;
 import java.util.List;

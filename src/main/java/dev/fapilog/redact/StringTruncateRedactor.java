@@ -1,6 +1,6 @@
 package dev.fapilog.redact;
 
-import dev.fapilog.core.RedactionGuardrails;
+import dev.fapilog.config.RedactionGuardrails;
 
 /**
  * {@code string-truncate}: cuts every string value longer than {@code redaction.max-string-length} characters to that

@@ -1,6 +1,6 @@
 package dev.fapilog.redact;
 
-import dev.fapilog.core.RedactionGuardrails;
+import dev.fapilog.config.RedactionGuardrails;
 
 /**
  * {@code url-credentials}: masks the user-info part of every URL found in string values and in the message, whatever

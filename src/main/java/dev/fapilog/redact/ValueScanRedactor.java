@@ -1,6 +1,6 @@
 package dev.fapilog.redact;
 
-import dev.fapilog.core.RedactionGuardrails;
+import dev.fapilog.config.RedactionGuardrails;
 import java.util.Objects;
 
 /**

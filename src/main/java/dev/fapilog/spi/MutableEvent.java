@@ -29,4 +29,11 @@ public interface MutableEvent extends EventView {
      * @param reason a short snake_case word for the counter, such as {@code redaction_guardrail}
      */
     void drop(String reason);
+
+    /**
+     * The size in bytes of the line the JSON envelope encoder would write for this event now, changes included: for a
+     * processor that keeps lines within a size. Costs one encoding on the worker thread; {@link Integer#MAX_VALUE} for
+     * an event that cannot be encoded.
+     */
+    int encodedSize();
 }

@@ -1,25 +1,8 @@
 package dev.fapilog.spi;
 
-import java.util.List;
-
 /**
- * Creates sinks by name. Built-in sinks and third-party sinks are found the same way: third-party providers are
- * listed in {@code META-INF/services/dev.fapilog.spi.SinkProvider} and found with {@link java.util.ServiceLoader}.
- * Names are lower-case, kebab-case, and unique; a third-party provider cannot replace a built-in name.
+ * Declares a {@link Sink} (see {@link PluginProvider}); listed in {@code META-INF/services/dev.fapilog.spi.SinkProvider}.
+ * Options are keys under {@code fapilog.sink.<name>.}, beside the delivery keys every sink has ({@code timeout},
+ * {@code retry.max-attempts}, {@code retry.backoff}); a problem with one is reported as {@code FAPILOG-C007}.
  */
-public interface SinkProvider {
-
-    /** The name used in {@code fapilog.sinks}, for example {@code stdout-json}. */
-    String name();
-
-    /** The options this sink takes. Keys not listed here are rejected at start-up. */
-    default List<SinkOption> options() {
-        return List.of();
-    }
-
-    /**
-     * Creates the sink, at start-up, on the thread that builds the runtime. Throwing fails the start with a
-     * configuration error naming this sink.
-     */
-    Sink create(SinkConfig config) throws Exception;
-}
+public interface SinkProvider extends PluginProvider<Sink> {}

@@ -2,27 +2,53 @@ package dev.fapilog.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of DESIGN section 3, enforced: each package may depend only on the packages to its left.
+ * The layering of DESIGN section 3, enforced: each package may depend only on the packages named for it.
  *
  * <pre>
  * dev.fapilog (API) : JDK only
  * spi               : API
- * core              : API, SPI
- * json              : API, SPI, core
- * plug-ins          : API, SPI, core, json          (sink.*, redact, enrich, filter, bridge.*)
+ * config            : API, SPI
+ * core              : API, SPI, config's engine settings records
+ * plug-ins          : API, SPI, config; each only its own package (sink.*, redact, enrich, filter, process, bridge.*)
+ * testing           : API, SPI
  * boot              : everything above              (assembles runtimes; the provider behind Fapilog)
- * cdi, jaxrs        : everything above + Jakarta APIs
+ * cdi, jaxrs        : API, SPI, config, boot + Jakarta APIs; never core
  * </pre>
  */
 class ArchitectureTest {
+    private static final List<String> PLUGIN_PACKAGES = List.of(
+            "dev.fapilog.sink.file",
+            "dev.fapilog.sink.stdout",
+            "dev.fapilog.redact",
+            "dev.fapilog.enrich",
+            "dev.fapilog.filter",
+            "dev.fapilog.process");
+
+    /** What core may know of config: the typed records of the engine's settings, never keys or plug-in options. */
+    private static final String[] CONFIG_FOR_CORE = {
+        "dev.fapilog.config.EngineSettings",
+        "dev.fapilog.config.EngineSettings$SinkDelivery",
+        "dev.fapilog.config.ValueLimits",
+        "dev.fapilog.config.BackpressurePolicy",
+        "dev.fapilog.config.RedactionFailMode",
+        "dev.fapilog.config.ProblemCodes"
+    };
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -55,53 +81,69 @@ class ArchitectureTest {
     }
 
     @Test
-    void coreDependsOnApiAndSpiOnly() {
+    void configDependsOnApiAndSpiOnly() {
+        classes()
+                .that()
+                .resideInAPackage("dev.fapilog.config")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.fapilog", "dev.fapilog.spi", "dev.fapilog.config", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void coreSeesOnlyTheEngineSettingsOfConfig() {
         classes()
                 .that()
                 .resideInAPackage("dev.fapilog.core..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.fapilog", "dev.fapilog.spi", "dev.fapilog.core..", "java..")
+                .resideInAnyPackage(
+                        "dev.fapilog", "dev.fapilog.spi", "dev.fapilog.config", "dev.fapilog.core..", "java..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.fapilog.core..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "config classes other than the engine's settings records",
+                        (JavaClass c) -> c.getPackageName().equals("dev.fapilog.config")
+                                && !Set.of(CONFIG_FOR_CORE).contains(c.getName())))
                 .check(classes);
     }
 
     @Test
-    void jsonDependsOnCoreAndBelow() {
+    void eachPluginKnowsApiSpiAndConfigOnlyNeverCoreNorAnotherPlugin() {
+        for (String plugin : PLUGIN_PACKAGES) {
+            classes()
+                    .that()
+                    .resideInAPackage(plugin)
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage("dev.fapilog", "dev.fapilog.spi", "dev.fapilog.config", plugin, "java..")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theTestKitKnowsApiAndSpiOnly() {
         classes()
                 .that()
-                .resideInAPackage("dev.fapilog.json..")
+                .resideInAPackage("dev.fapilog.testing")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage(
-                        "dev.fapilog", "dev.fapilog.spi", "dev.fapilog.core..", "dev.fapilog.json..", "java..")
+                .resideInAnyPackage("dev.fapilog", "dev.fapilog.spi", "dev.fapilog.testing", "java..")
                 .check(classes);
     }
 
     @Test
-    void pluginsDependOnJsonAndBelow() {
-        classes()
+    void theIntegrationsUseApiAndBootNotCore() {
+        noClasses()
                 .that()
-                .resideInAnyPackage(
-                        "dev.fapilog.sink..",
-                        "dev.fapilog.redact..",
-                        "dev.fapilog.enrich..",
-                        "dev.fapilog.filter..",
-                        "dev.fapilog.process..",
-                        "dev.fapilog.bridge..")
+                .resideInAnyPackage("dev.fapilog.cdi..", "dev.fapilog.jaxrs..")
                 .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage(
-                        "dev.fapilog",
-                        "dev.fapilog.spi",
-                        "dev.fapilog.core..",
-                        "dev.fapilog.json..",
-                        "dev.fapilog.sink..",
-                        "dev.fapilog.redact..",
-                        "dev.fapilog.enrich..",
-                        "dev.fapilog.filter..",
-                        "dev.fapilog.process..",
-                        "dev.fapilog.bridge..",
-                        "java..")
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.fapilog.core..")
                 .check(classes);
     }
 
@@ -137,6 +179,21 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.fapilog.jaxrs..", "jakarta.ws.rs..")
                 .check(classes);
+    }
+
+    @Test
+    void coreExportsOnlyWhatBootNeeds() {
+        Set<String> exported = new TreeSet<>();
+        for (JavaClass c : classes) {
+            if (c.getPackageName().equals("dev.fapilog.core")
+                    && c.getModifiers().contains(JavaModifier.PUBLIC)
+                    && !c.isNestedClass()) {
+                exported.add(c.getSimpleName());
+            }
+        }
+        assertThat(exported)
+                .as("the engine's public types: everything else is package-private")
+                .containsExactlyInAnyOrder("CoreRuntime", "PipelineParts", "NamedSink", "PipelineThreadFactory");
     }
 
     @Test

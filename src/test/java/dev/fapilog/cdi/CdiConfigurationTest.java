@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.fapilog.ConfigurationException;
 import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
-import dev.fapilog.core.CoreRuntime;
-import dev.fapilog.core.Settings;
-import dev.fapilog.core.SettingsResolver;
+import dev.fapilog.boot.BuiltRuntime;
+import dev.fapilog.config.PluginCatalog;
+import dev.fapilog.config.Settings;
+import dev.fapilog.config.SettingsResolver;
 import dev.fapilog.support.CdiApp;
 import dev.fapilog.support.ChildJvm;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -30,7 +31,7 @@ class CdiConfigurationTest {
     }
 
     private static Settings settingsOf(CdiApp app) {
-        return ((CoreRuntime) app.get(LogRuntime.class)).settings();
+        return BuiltRuntime.of(app.get(LogRuntime.class)).settings();
     }
 
     @Test
@@ -38,16 +39,16 @@ class CdiConfigurationTest {
         try (CdiApp app = CdiApp.start(config("fapilog.preset", "production", "fapilog.batch.max-size", "7"))) {
             Settings s = settingsOf(app);
             assertThat(s.preset().id()).isEqualTo("production");
-            assertThat(s.batchMaxSize()).isEqualTo(7);
+            assertThat(s.engine().batchMaxSize()).isEqualTo(7);
             assertThat(s.sourceOf("batch.max-size")).isEqualTo(Settings.Source.EXPLICIT);
-            assertThat(s.level()).isEqualTo(Level.INFO);
+            assertThat(s.engine().level()).isEqualTo(Level.INFO);
             assertThat(s.sourceOf("level")).isEqualTo(Settings.Source.PRESET);
-            assertThat(s.redaction().presets()).containsExactly("CREDENTIALS");
+            assertThat(s.redactionPresets()).containsExactly("CREDENTIALS");
             assertThat(s.sourceOf("encoder.max-depth")).isEqualTo(Settings.Source.DEFAULT);
-            assertThat(s.limits().maxDepth())
-                    .isEqualTo(Integer.parseInt(
-                            SettingsResolver.defaultOf("encoder.max-depth").orElseThrow()));
-            assertThat(s.shutdownHook())
+            assertThat(s.engine().limits().maxDepth())
+                    .isEqualTo(Integer.parseInt(SettingsResolver.defaultOf("encoder.max-depth", PluginCatalog.load())
+                            .orElseThrow()));
+            assertThat(s.engine().shutdownHook())
                     .as("the container drains, not a JVM hook")
                     .isFalse();
         }
@@ -57,7 +58,7 @@ class CdiConfigurationTest {
     void aSystemPropertyOverridesTheApplicationsFile() {
         System.setProperty("fapilog.level", "WARNING");
         try (CdiApp app = CdiApp.start(config("fapilog.preset", "production", "fapilog.level", "DEBUG"))) {
-            assertThat(settingsOf(app).level()).isEqualTo(Level.WARNING);
+            assertThat(settingsOf(app).engine().level()).isEqualTo(Level.WARNING);
         } finally {
             System.clearProperty("fapilog.level");
         }
@@ -165,8 +166,9 @@ class CdiConfigurationTest {
             }
             try (CdiApp app = CdiApp.start(config)) {
                 Settings s = settingsOf(app);
-                System.out.println("level=" + s.level() + " queue=" + s.queueCapacity() + " file="
-                        + s.sinkOptions().getOrDefault("file", Map.of()).get("path"));
+                System.out.println(
+                        "level=" + s.engine().level() + " queue=" + s.engine().queueCapacity() + " file="
+                                + s.sinkOptions().getOrDefault("file", Map.of()).get("path"));
             } catch (DeploymentException e) {
                 System.out.println(e.getMessage());
                 System.exit(3);

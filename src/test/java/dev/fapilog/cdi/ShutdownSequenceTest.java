@@ -2,12 +2,14 @@ package dev.fapilog.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
+import dev.fapilog.boot.BuiltRuntime;
+import dev.fapilog.boot.RuntimeBuilder;
 import dev.fapilog.cdi.FapilogDrained.Trigger;
-import dev.fapilog.core.CoreRuntime;
-import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.FaultSinks;
 import dev.fapilog.support.TestRuntimes;
+import dev.fapilog.testing.MemorySink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,14 +23,15 @@ import org.junit.jupiter.api.Test;
 class ShutdownSequenceTest {
     private final MemorySink sink = new MemorySink();
     private final List<FapilogDrained> drained = new CopyOnWriteArrayList<>();
-    private CoreRuntime runtime;
+    private LogRuntime runtime;
     private ShutdownSequence sequence;
     private Logger log;
 
     @BeforeEach
     void start() {
-        runtime = (CoreRuntime) TestRuntimes.builder().plugin(sink).buildRuntime();
-        sequence = new ShutdownSequence(runtime, Duration.ofSeconds(5), drained::add);
+        BuiltRuntime built = ((RuntimeBuilder) TestRuntimes.builder().plugin(sink)).start();
+        runtime = built.runtime();
+        sequence = new ShutdownSequence(built, Duration.ofSeconds(5), drained::add);
         log = runtime.logger("app");
         log.info("while running");
     }
@@ -96,12 +99,11 @@ class ShutdownSequenceTest {
     @Test
     void theDeadlineCountsFromTheFirstSignalNotFromEachStep() throws Exception {
         FaultSinks.Hanging hung = new FaultSinks.Hanging("hung");
-        CoreRuntime stuck = (CoreRuntime) TestRuntimes.builder()
-                .plugin(hung)
-                .setting("sink.hung.timeout", "10s")
-                .buildRuntime();
+        BuiltRuntime built =
+                ((RuntimeBuilder) TestRuntimes.builder().plugin(hung).setting("sink.hung.timeout", "10s")).start();
+        LogRuntime stuck = built.runtime();
         try {
-            ShutdownSequence s = new ShutdownSequence(stuck, Duration.ofMillis(800), drained::add);
+            ShutdownSequence s = new ShutdownSequence(built, Duration.ofMillis(800), drained::add);
             stuck.logger("app").info("never written");
             long t0 = System.nanoTime();
             s.beforeDestroyed(); // the flush waits on the hung sink and uses up the whole budget

@@ -8,16 +8,11 @@ import dev.fapilog.Fapilog;
 import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Preset;
+import dev.fapilog.boot.BuiltRuntime;
 import dev.fapilog.boot.RuntimeBuilder;
-import dev.fapilog.core.BackpressurePolicy;
-import dev.fapilog.core.CoreRuntime;
-import dev.fapilog.core.EnvironmentFacts;
-import dev.fapilog.core.PresetSettings;
-import dev.fapilog.core.RedactionFailMode;
-import dev.fapilog.core.Settings;
-import dev.fapilog.sink.memory.MemorySink;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.StdStreams;
+import dev.fapilog.testing.MemorySink;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +29,7 @@ class PresetTest {
     }
 
     private static Settings settings(LogRuntime rt) {
-        return ((CoreRuntime) rt).settings();
+        return BuiltRuntime.of(rt).settings();
     }
 
     @Test
@@ -64,8 +59,8 @@ class PresetTest {
         String stdout = StdStreams.captureOut(() -> {
             LogRuntime rt = build(Preset.PRODUCTION, sink, new EnvironmentFacts(false, "local"));
             Settings s = settings(rt);
-            assertThat(s.backpressurePolicy()).isEqualTo(BackpressurePolicy.WAIT);
-            assertThat(s.level()).isEqualTo(Level.INFO);
+            assertThat(s.engine().backpressurePolicy()).isEqualTo(BackpressurePolicy.WAIT);
+            assertThat(s.engine().level()).isEqualTo(Level.INFO);
             rt.logger("prod")
                     .info(
                             "Signing in",
@@ -100,7 +95,7 @@ class PresetTest {
         MemorySink sink = new MemorySink();
         String out = StdStreams.captureOut(() -> {
             LogRuntime rt = build(Preset.DEV, sink, new EnvironmentFacts(false, "local"));
-            assertThat(settings(rt).level()).isEqualTo(Level.DEBUG);
+            assertThat(settings(rt).engine().level()).isEqualTo(Level.DEBUG);
             rt.logger("dev").debug("hello", "password", "visible-in-dev");
             rt.drain(Duration.ofSeconds(5));
         });
@@ -113,14 +108,14 @@ class PresetTest {
     void serverlessAndMinimal() {
         MemorySink sink = new MemorySink();
         LogRuntime serverless = build(Preset.SERVERLESS, sink, new EnvironmentFacts(false, "lambda"));
-        assertThat(settings(serverless).batchMaxSize()).isEqualTo(25);
+        assertThat(settings(serverless).engine().batchMaxSize()).isEqualTo(25);
         serverless.logger("s").info("x", "token", "abc");
         serverless.drain(Duration.ofSeconds(5));
         assertThat(sink.lines().get(0)).contains("\"token\":\"***\"");
 
         MemorySink sink2 = new MemorySink();
         LogRuntime minimal = build(Preset.MINIMAL, sink2, new EnvironmentFacts(false, "local"));
-        assertThat(settings(minimal).redactors()).isEmpty();
+        assertThat(settings(minimal).plugins(PluginKind.REDACTOR)).isEmpty();
         minimal.logger("m").info("x", "dsn", "postgres://u:p@h/db");
         minimal.drain(Duration.ofSeconds(5));
         assertThat(sink2.lines().get(0)).contains("postgres://u:p@h/db");
@@ -147,7 +142,7 @@ class PresetTest {
                 .plugin(sink);
         b.environment(new EnvironmentFacts(false, "local"));
         LogRuntime rt = b.buildRuntime();
-        assertThat(settings(rt).redaction().failMode()).isEqualTo(RedactionFailMode.CLOSED);
+        assertThat(settings(rt).engine().redactionFailMode()).isEqualTo(RedactionFailMode.CLOSED);
         rt.drain(Duration.ofSeconds(1));
     }
 }

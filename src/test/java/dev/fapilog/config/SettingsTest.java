@@ -6,12 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fapilog.ConfigProblem;
 import dev.fapilog.Level;
 import dev.fapilog.Preset;
-import dev.fapilog.core.BackpressurePolicy;
-import dev.fapilog.core.ConfigValues;
-import dev.fapilog.core.EnvironmentFacts;
-import dev.fapilog.core.RedactionFailMode;
-import dev.fapilog.core.Settings;
-import dev.fapilog.core.SettingsResolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,29 +31,29 @@ class SettingsTest {
     void defaults() {
         Settings s = ok(Map.of(), LOCAL_PIPE);
         assertThat(s.name()).isEqualTo("fapilog");
-        assertThat(s.level()).isEqualTo(Level.INFO);
+        assertThat(s.engine().level()).isEqualTo(Level.INFO);
         assertThat(s.sinks()).containsExactly("stdout-json");
-        assertThat(s.queueCapacity()).isEqualTo(10_000);
-        assertThat(s.protectedQueueCapacity()).isEqualTo(1_000);
-        assertThat(s.protectedLevels())
+        assertThat(s.engine().queueCapacity()).isEqualTo(10_000);
+        assertThat(s.engine().protectedQueueCapacity()).isEqualTo(1_000);
+        assertThat(s.engine().protectedLevels())
                 .containsExactlyInAnyOrder(Level.ERROR, Level.CRITICAL, Level.AUDIT, Level.SECURITY);
-        assertThat(s.backpressurePolicy()).isEqualTo(BackpressurePolicy.DROP);
-        assertThat(s.backpressureWait()).isEqualTo(Duration.ofMillis(50));
-        assertThat(s.batchMaxSize()).isEqualTo(256);
-        assertThat(s.batchTimeout()).isEqualTo(Duration.ofMillis(250));
-        assertThat(s.shutdownHook()).isTrue();
-        assertThat(s.redactors()).containsExactly("url-credentials");
-        assertThat(s.enrichers()).containsExactly("runtime-info");
-        assertThat(s.redaction().failMode()).isEqualTo(RedactionFailMode.WARN);
+        assertThat(s.engine().backpressurePolicy()).isEqualTo(BackpressurePolicy.DROP);
+        assertThat(s.engine().backpressureWait()).isEqualTo(Duration.ofMillis(50));
+        assertThat(s.engine().batchMaxSize()).isEqualTo(256);
+        assertThat(s.engine().batchTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(s.engine().shutdownHook()).isTrue();
+        assertThat(s.plugins(PluginKind.REDACTOR)).containsExactly("url-credentials");
+        assertThat(s.plugins(PluginKind.ENRICHER)).containsExactly("runtime-info");
+        assertThat(s.engine().redactionFailMode()).isEqualTo(RedactionFailMode.WARN);
     }
 
     @Test
     void terminalMeansPrettyAndDebugOutsideCi() {
         Settings tty = ok(Map.of(), LOCAL_TTY);
         assertThat(tty.sinks()).containsExactly("stdout-pretty");
-        assertThat(tty.level()).isEqualTo(Level.DEBUG);
+        assertThat(tty.engine().level()).isEqualTo(Level.DEBUG);
         Settings ci = ok(Map.of(), new EnvironmentFacts(true, "ci"));
-        assertThat(ci.level()).isEqualTo(Level.INFO);
+        assertThat(ci.engine().level()).isEqualTo(Level.INFO);
         assertThat(ok(Map.of("format", "json"), LOCAL_TTY).sinks()).containsExactly("stdout-json");
     }
 
@@ -78,11 +72,11 @@ class SettingsTest {
         assertThat(EnvironmentFacts.detect(Map.of("CI", "false"), false, false).kind())
                 .isEqualTo("local");
         Settings lambda = ok(Map.of(), new EnvironmentFacts(true, "lambda"));
-        assertThat(lambda.batchMaxSize()).isEqualTo(10);
-        assertThat(lambda.queueCapacity()).isEqualTo(1_000);
-        assertThat(lambda.level()).isEqualTo(Level.INFO);
+        assertThat(lambda.engine().batchMaxSize()).isEqualTo(10);
+        assertThat(lambda.engine().queueCapacity()).isEqualTo(1_000);
+        assertThat(lambda.engine().level()).isEqualTo(Level.INFO);
         Settings withPreset = ok(Map.of("preset", "dev"), new EnvironmentFacts(false, "lambda"));
-        assertThat(withPreset.batchMaxSize())
+        assertThat(withPreset.engine().batchMaxSize())
                 .as("detection does not apply under a preset")
                 .isEqualTo(1);
     }
@@ -91,8 +85,8 @@ class SettingsTest {
     void explicitBeatsPresetBeatsDefault() {
         Settings s = ok(Map.of("preset", "production", "fapilog.batch.max-size", "64"), LOCAL_PIPE);
         assertThat(s.preset()).isEqualTo(Preset.PRODUCTION);
-        assertThat(s.batchMaxSize()).isEqualTo(64);
-        assertThat(s.shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(s.engine().batchMaxSize()).isEqualTo(64);
+        assertThat(s.engine().shutdownTimeout()).isEqualTo(Duration.ofSeconds(25));
         assertThat(s.sourceOf("batch.max-size")).isEqualTo(Settings.Source.EXPLICIT);
         assertThat(s.sourceOf("shutdown.timeout")).isEqualTo(Settings.Source.PRESET);
         assertThat(s.sourceOf("queue.protected-capacity")).isEqualTo(Settings.Source.DEFAULT);
@@ -183,8 +177,8 @@ class SettingsTest {
                         "5"),
                 LOCAL_PIPE);
         assertThat(s.sinkOptions()).containsEntry("stdout-pretty", Map.of("colors", "never"));
-        assertThat(s.deliveryOf("stdout-json").timeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(s.deliveryOf("stdout-json").maxAttempts()).isEqualTo(5);
-        assertThat(s.deliveryOf("other").timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.engine().deliveryOf("stdout-json").timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.engine().deliveryOf("stdout-json").maxAttempts()).isEqualTo(5);
+        assertThat(s.engine().deliveryOf("other").timeout()).isEqualTo(Duration.ofSeconds(5));
     }
 }

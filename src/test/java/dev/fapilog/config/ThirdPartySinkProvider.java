@@ -1,9 +1,9 @@
 package dev.fapilog.config;
 
+import dev.fapilog.spi.PluginConfig;
+import dev.fapilog.spi.PluginOption;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkBatch;
-import dev.fapilog.spi.SinkConfig;
-import dev.fapilog.spi.SinkOption;
 import dev.fapilog.spi.SinkProvider;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,19 +19,19 @@ public final class ThirdPartySinkProvider implements SinkProvider {
     }
 
     @Override
-    public List<SinkOption> options() {
+    public List<PluginOption> options() {
         return List.of(
-                new SinkOption("prefix", ">", "1 to 8 characters", v -> !v.isEmpty() && v.length() <= 8),
-                SinkOption.oneOf("mode", "lines", "lines", "count"));
+                PluginOption.text("prefix", ">", "1 to 8 characters", v -> !v.isEmpty() && v.length() <= 8),
+                PluginOption.oneOf("mode", "lines", "lines", "count"));
     }
 
     @Override
-    public Sink create(SinkConfig config) {
+    public Sink create(PluginConfig config) {
         lastPrefix = config.option("prefix");
         return new Sink() {
             @Override
             public String name() {
-                return config.sinkName();
+                return config.pluginName();
             }
 
             @Override

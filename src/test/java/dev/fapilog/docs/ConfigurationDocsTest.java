@@ -2,8 +2,8 @@ package dev.fapilog.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fapilog.core.ProblemCodes;
-import dev.fapilog.core.SettingsResolver;
+import dev.fapilog.config.ProblemCodes;
+import dev.fapilog.config.SettingsResolver;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ class ConfigurationDocsTest {
     @Test
     void everyKeyAndCodeIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("docs/reference/configuration.md"));
-        for (String key : SettingsResolver.knownKeys()) {
+        for (String key : SettingsResolver.knownKeys(dev.fapilog.config.PluginCatalog.load())) {
             assertThat(doc)
                     .as("docs/reference/configuration.md documents fapilog.%s", key)
                     .contains("`fapilog." + key + "`");

@@ -24,7 +24,7 @@ class AsyncLoggerTest {
 
     @Test
     void acceptedCallsReturnACompletedSharedStage() throws Exception {
-        dev.fapilog.sink.memory.MemorySink sink = new dev.fapilog.sink.memory.MemorySink();
+        dev.fapilog.testing.MemorySink sink = new dev.fapilog.testing.MemorySink();
         LogRuntime rt = TestRuntimes.builder().plugin(sink).buildRuntime();
         AsyncLogger alog = rt.asyncLogger("a");
         CompletionStage<Acceptance> first = alog.info("Processing request", "user_id", 123);

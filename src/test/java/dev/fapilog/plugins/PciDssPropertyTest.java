@@ -3,10 +3,10 @@ package dev.fapilog.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fapilog.LogRuntime;
-import dev.fapilog.redact.RedactionPresets;
-import dev.fapilog.sink.memory.MemorySink;
+import dev.fapilog.config.RedactionPresets;
 import dev.fapilog.support.TestCards;
 import dev.fapilog.support.TestRuntimes;
+import dev.fapilog.testing.MemorySink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

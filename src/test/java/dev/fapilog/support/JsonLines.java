@@ -10,7 +10,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.fapilog.json.EnvelopeEncoder;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,7 +33,8 @@ public final class JsonLines {
     private JsonLines() {}
 
     private static JsonSchema loadSchema() {
-        try (InputStream in = EnvelopeEncoder.class.getResourceAsStream(EnvelopeEncoder.SCHEMA_RESOURCE)) {
+        try (InputStream in =
+                dev.fapilog.Fapilog.class.getResourceAsStream("/dev/fapilog/json/envelope-v1.1.schema.json")) {
             assertThat(in).as("schema resource in the jar").isNotNull();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                     .getSchema(in);

@@ -3,7 +3,7 @@ package dev.fapilog.support;
 import dev.fapilog.Fapilog;
 import dev.fapilog.LoggerBuilder;
 import dev.fapilog.boot.RuntimeBuilder;
-import dev.fapilog.core.EnvironmentFacts;
+import dev.fapilog.config.EnvironmentFacts;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,8 +1,8 @@
 package dev.fapilog.sink.file;
 
+import dev.fapilog.spi.PluginConfig;
+import dev.fapilog.spi.PluginOption;
 import dev.fapilog.spi.Sink;
-import dev.fapilog.spi.SinkConfig;
-import dev.fapilog.spi.SinkOption;
 import dev.fapilog.spi.SinkProvider;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.List;
  * every flush and at drain).
  */
 public final class FileSinkProvider implements SinkProvider {
-    static final SinkOption PATH = new SinkOption("path", null, "a file path", v -> !v.isBlank());
-    static final SinkOption APPEND = SinkOption.oneOf("append", "true", "true", "false");
-    static final SinkOption FSYNC = SinkOption.oneOf("fsync", "none", "none", "flush");
+    static final PluginOption PATH = PluginOption.text("path", null, "a file path", v -> !v.isBlank());
+    static final PluginOption APPEND = PluginOption.oneOf("append", "true", "true", "false");
+    static final PluginOption FSYNC = PluginOption.oneOf("fsync", "none", "none", "flush");
 
     @Override
     public String name() {
@@ -24,18 +24,18 @@ public final class FileSinkProvider implements SinkProvider {
     }
 
     @Override
-    public List<SinkOption> options() {
+    public List<PluginOption> options() {
         return List.of(PATH, APPEND, FSYNC);
     }
 
     @Override
-    public Sink create(SinkConfig config) {
+    public Sink create(PluginConfig config) {
         String path = config.option("path");
         if (path == null) {
-            throw new IllegalArgumentException("fapilog.sink." + config.sinkName() + ".path is required");
+            throw new IllegalArgumentException("fapilog.sink." + config.pluginName() + ".path is required");
         }
         return new FileSink(
-                config.sinkName(),
+                config.pluginName(),
                 Path.of(path),
                 "true".equalsIgnoreCase(config.option("append")),
                 "flush".equalsIgnoreCase(config.option("fsync")));

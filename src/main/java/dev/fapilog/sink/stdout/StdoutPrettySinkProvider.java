@@ -1,9 +1,9 @@
 package dev.fapilog.sink.stdout;
 
+import dev.fapilog.spi.PluginConfig;
+import dev.fapilog.spi.PluginOption;
 import dev.fapilog.spi.Sink;
-import dev.fapilog.spi.SinkConfig;
 import dev.fapilog.spi.SinkFormat;
-import dev.fapilog.spi.SinkOption;
 import dev.fapilog.spi.SinkProvider;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * {@code never}.
  */
 public final class StdoutPrettySinkProvider implements SinkProvider {
-    static final SinkOption COLORS = SinkOption.oneOf("colors", "auto", "auto", "always", "never");
+    static final PluginOption COLORS = PluginOption.oneOf("colors", "auto", "auto", "always", "never");
 
     @Override
     public String name() {
@@ -21,16 +21,16 @@ public final class StdoutPrettySinkProvider implements SinkProvider {
     }
 
     @Override
-    public List<SinkOption> options() {
+    public List<PluginOption> options() {
         return List.of(COLORS, StdoutJsonSinkProvider.STREAM);
     }
 
     @Override
-    public Sink create(SinkConfig config) {
+    public Sink create(PluginConfig config) {
         String colors = config.option("colors").trim().toLowerCase(java.util.Locale.ROOT);
         boolean ansi = colors.equals("always") || (colors.equals("auto") && config.stdoutIsTerminal());
         return new StdoutSink(
-                config.sinkName(),
+                config.pluginName(),
                 ansi ? SinkFormat.TEXT_ANSI : SinkFormat.TEXT,
                 "stderr".equalsIgnoreCase(config.option("stream")));
     }

@@ -3,8 +3,9 @@ package dev.fapilog.it.app;
 import dev.fapilog.AsyncLogger;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
+import dev.fapilog.boot.BuiltRuntime;
 import dev.fapilog.cdi.LoggerName;
-import dev.fapilog.core.CoreRuntime;
+import dev.fapilog.config.Settings;
 import dev.fapilog.jaxrs.RequestLogger;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class ProbeResource {
     @GET
     @Path("info")
     public String info() {
-        CoreRuntime core = (CoreRuntime) runtime;
+        Settings settings = BuiltRuntime.of(runtime).settings();
         log.info("info requested");
         requestLog.info("request logger in the resource");
         return "resource=" + log.name() + "\n"
@@ -53,9 +54,9 @@ public class ProbeResource {
                 + "async=" + asyncLog.name() + "\n"
                 + "ejb=" + ejb.loggerName() + "\n"
                 + "app=" + state.loggerName() + "\n"
-                + "preset=" + core.settings().preset().id() + "\n"
-                + "queue=" + core.settings().queueCapacity() + "\n"
-                + "environment=" + core.settings().service().environment() + "\n"
+                + "preset=" + settings.preset().id() + "\n"
+                + "queue=" + settings.engine().queueCapacity() + "\n"
+                + "environment=" + settings.context().shared().get("service.environment") + "\n"
                 + "threads=" + state.threadSource() + "\n"
                 + "runtime=" + System.identityHashCode(runtime) + "\n";
     }

@@ -1,0 +1,68 @@
+package dev.fapilog.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The keys under {@code sink.<name>.}: the delivery keys every sink has ({@code timeout}, {@code retry.max-attempts},
+ * {@code retry.backoff}), read into per-sink overrides, and the sink's own options, collected for its provider.
+ *
+ * @param overrides per-sink delivery, for sinks that set any delivery key
+ * @param options the sink's own options by sink name, not yet checked against the sink
+ */
+record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, Map<String, String>> options) {
+
+    private static final Set<String> DELIVERY_KEYS = Set.of("timeout", "retry.max-attempts", "retry.backoff");
+
+    static SinkKeys read(
+            Map<String, String> values,
+            Set<String> knownKeys,
+            EngineSettings.SinkDelivery defaults,
+            ConfigReader reader,
+            UnaryOperator<String> suggestion) {
+        Map<String, Map<String, String>> delivery = new LinkedHashMap<>();
+        Map<String, Map<String, String>> options = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey();
+            if (!key.startsWith("sink.") || knownKeys.contains(key)) {
+                continue;
+            }
+            String rest = key.substring("sink.".length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                reader.problem(
+                        ProblemCodes.UNKNOWN_KEY,
+                        key,
+                        e.getValue(),
+                        "sink options look like fapilog.sink.<sink>.<option>" + suggestion.apply(key));
+                continue;
+            }
+            String sink = rest.substring(0, dot);
+            String option = rest.substring(dot + 1);
+            Map<String, Map<String, String>> target = DELIVERY_KEYS.contains(option) ? delivery : options;
+            target.computeIfAbsent(sink, s -> new LinkedHashMap<>()).put(option, e.getValue());
+        }
+        Map<String, EngineSettings.SinkDelivery> overrides = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> e : delivery.entrySet()) {
+            String prefix = "sink." + e.getKey() + ".";
+            Map<String, String> o = e.getValue();
+            Duration timeout = o.containsKey("timeout")
+                    ? reader.duration(prefix + "timeout", o.get("timeout"), Duration.ofMinutes(10))
+                    : defaults.timeout();
+            int attempts = o.containsKey("retry.max-attempts")
+                    ? reader.integer(prefix + "retry.max-attempts", o.get("retry.max-attempts"), 1, 100)
+                    : defaults.maxAttempts();
+            Duration backoff = o.containsKey("retry.backoff")
+                    ? reader.duration(prefix + "retry.backoff", o.get("retry.backoff"), Duration.ofMinutes(1))
+                    : defaults.backoff();
+            overrides.put(e.getKey(), new EngineSettings.SinkDelivery(timeout, attempts, backoff));
+        }
+        Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
+        options.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        return new SinkKeys(Map.copyOf(overrides), Collections.unmodifiableMap(frozen));
+    }
+}
