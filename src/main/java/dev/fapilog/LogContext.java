@@ -315,6 +315,9 @@ public final class LogContext {
             String s = value.toString();
             return s == null ? "null" : s;
         } catch (Throwable t) {
+            if (t instanceof VirtualMachineError) {
+                throw (VirtualMachineError) t; // never swallowed
+            }
             return "[toString() threw " + t.getClass().getName() + "]";
         }
     }

@@ -2,6 +2,7 @@ package dev.fapilog.core;
 
 import dev.fapilog.spi.CallerCapture;
 import dev.fapilog.spi.Enricher;
+import dev.fapilog.spi.Fatal;
 import java.util.List;
 
 /** Runs the runtime's {@link CallerCapture} on the caller thread so that its failure never reaches the application. */
@@ -28,6 +29,7 @@ final class CallerCaptures {
         try {
             return capture.capture();
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             diagnostics.warn(
                     "enricher",
                     "capture_failed",

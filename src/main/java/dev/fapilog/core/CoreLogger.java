@@ -2,135 +2,80 @@ package dev.fapilog.core;
 
 import dev.fapilog.Level;
 import dev.fapilog.LogEventBuilder;
-import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import java.util.Map;
 
 /** The {@link Logger} of a {@link CoreRuntime}: a name, bound fields, and a level check in front of the runtime. */
-final class CoreLogger implements Logger {
-    static final Object[] NO_FIELDS = new Object[0];
-
-    private final CoreRuntime runtime;
-    private final String name;
-    private final Object[] bound;
+final class CoreLogger extends FacadeBase<Logger, Void> implements Logger {
 
     CoreLogger(CoreRuntime runtime, String name, Object[] bound) {
-        this.runtime = runtime;
-        this.name = name;
-        this.bound = bound;
+        super(runtime, name, bound);
     }
 
     @Override
-    public String name() {
-        return name;
+    Void submit(Level level, String message, Throwable error, Object[] keyValues, int flags) {
+        intake.log(level, name, message, error, keyValues, flags, bound);
+        return null;
     }
 
     @Override
-    public LogRuntime runtime() {
-        return runtime;
+    Void disabled() {
+        return null;
     }
 
     @Override
-    public boolean isEnabled(Level level) {
-        return level != null && level.priority() >= runtime.threshold();
+    Logger withBound(Object[] next) {
+        return new CoreLogger(runtime, name, next);
     }
 
     @Override
     public void log(Level level, String message, Object... keyValues) {
-        if (level != null && level.priority() >= runtime.threshold()) {
-            runtime.log(level, name, message, null, keyValues, 0, bound);
-        }
+        logPairs(level, message, null, keyValues);
     }
 
     @Override
     public void log(Level level, String message, Throwable error, Object... keyValues) {
-        if (level != null && level.priority() >= runtime.threshold()) {
-            runtime.log(level, name, message, error, keyValues, 0, bound);
-        }
+        logPairs(level, message, error, keyValues);
     }
 
     @Override
     public void log(Level level, String message, Map<String, ?> fields) {
-        log(level, message, null, fields);
+        logMap(level, message, null, fields);
     }
 
     @Override
     public void log(Level level, String message, Throwable error, Map<String, ?> fields) {
-        if (level != null && level.priority() >= runtime.threshold()) {
-            runtime.log(
-                    level,
-                    name,
-                    message,
-                    error,
-                    ValueCapture.fields(fields, runtime.limits()),
-                    CoreRuntime.FIELDS_CAPTURED,
-                    bound);
-        }
+        logMap(level, message, error, fields);
     }
 
     @Override
     public Logger bind(Object... keyValues) {
-        Object[] next = BoundFields.bind(bound, keyValues, runtime.limits());
-        return next == bound ? this : new CoreLogger(runtime, name, next);
+        return bindPairs(keyValues);
     }
 
     @Override
     public Logger bind(Map<String, ?> fields) {
-        Object[] next = BoundFields.bind(bound, fields, runtime.limits());
-        return next == bound ? this : new CoreLogger(runtime, name, next);
+        return bindMap(fields);
     }
 
     @Override
     public LogEventBuilder atLevel(Level level) {
-        return isEnabled(level) ? new SyncEventBuilder(level) : DisabledBuilder.INSTANCE;
+        return isEnabled(level) ? new Builder(level) : DisabledBuilder.INSTANCE;
     }
 
-    private final class SyncEventBuilder extends EventFields implements LogEventBuilder {
-        private final Level level;
-
-        SyncEventBuilder(Level level) {
-            this.level = level;
+    private final class Builder extends Fluent<LogEventBuilder> implements LogEventBuilder {
+        Builder(Level level) {
+            super(level);
         }
 
         @Override
-        public LogEventBuilder with(String key, Object value) {
-            add(key, value);
-            return this;
-        }
-
-        @Override
-        public LogEventBuilder with(Map<String, ?> fields) {
-            addAll(fields);
-            return this;
-        }
-
-        @Override
-        public LogEventBuilder cause(Throwable error) {
-            setCause(error);
-            return this;
-        }
-
-        @Override
-        public LogEventBuilder sensitive(String key, Object value) {
-            addSensitive(key, value);
-            return this;
-        }
-
-        @Override
-        public LogEventBuilder pii(String key, Object value) {
-            addSensitive(key, value);
-            return this;
-        }
-
-        @Override
-        public LogEventBuilder unsafeUnredacted() {
-            setUnredacted();
+        LogEventBuilder self() {
             return this;
         }
 
         @Override
         public void log(String message) {
-            runtime.log(level, name, message, cause(), pairs(runtime.limits(), runtime.mask()), flags(), bound);
+            send(message);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.fapilog.core;
 
 import dev.fapilog.config.ValueLimits;
 import dev.fapilog.spi.Diagnostics;
+import dev.fapilog.spi.Fatal;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -82,6 +83,7 @@ final class DiagnosticsChannel implements Diagnostics {
             }
             emit(level, render(level, component, key, message, suppressed, details));
         } catch (Throwable ignored) {
+            Fatal.rethrowIfFatal(ignored);
             // The status channel must never fail its caller.
         }
     }

@@ -79,7 +79,7 @@ final class DisabledBuilder implements LogEventBuilder {
 
         @Override
         public CompletionStage<Acceptance> log(String message) {
-            return CoreRuntime.completed(Acceptance.DISABLED);
+            return Intake.completed(Acceptance.DISABLED);
         }
     }
 }

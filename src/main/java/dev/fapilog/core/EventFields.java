@@ -1,6 +1,7 @@
 package dev.fapilog.core;
 
 import dev.fapilog.config.ValueLimits;
+import dev.fapilog.spi.Fatal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ abstract class EventFields {
                 add(e.getKey(), e.getValue());
             }
         } catch (Throwable unreadable) {
+            Fatal.rethrowIfFatal(unreadable);
             add("_fields", Markers.threw("reading the field map", fields.getClass(), unreadable));
         }
     }
@@ -46,9 +48,9 @@ abstract class EventFields {
         unredacted = true;
     }
 
-    /** The flags for {@code CoreRuntime.log}: fields already captured, and unredacted when asked for. */
+    /** The flags for {@code Intake.log}: fields already captured, and unredacted when asked for. */
     final int flags() {
-        return CoreRuntime.FIELDS_CAPTURED | (unredacted ? CoreRuntime.UNREDACTED : 0);
+        return Intake.FIELDS_CAPTURED | (unredacted ? Intake.UNREDACTED : 0);
     }
 
     final void setCause(Throwable error) {
@@ -68,6 +70,6 @@ abstract class EventFields {
             add("sensitive", SensitiveValues.masked(sensitive, mask));
             sensitive = null;
         }
-        return size == 0 ? CoreLogger.NO_FIELDS : ValueCapture.fields(Arrays.copyOf(pairs, size), size, limits);
+        return size == 0 ? FacadeBase.NO_FIELDS : ValueCapture.fields(Arrays.copyOf(pairs, size), size, limits);
     }
 }

@@ -2,6 +2,7 @@ package dev.fapilog.core;
 
 import dev.fapilog.config.EngineSettings;
 import dev.fapilog.spi.Diagnostics;
+import dev.fapilog.spi.Fatal;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkContext;
 import java.util.ArrayList;
@@ -160,6 +161,7 @@ final class SinkRunner implements Runnable {
             sink.start(new Context());
             started.complete(null);
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             finished = true;
             started.completeExceptionally(failure);
             return;
@@ -188,6 +190,7 @@ final class SinkRunner implements Runnable {
                     return;
                 }
             } catch (Throwable unexpected) {
+                Fatal.rethrowIfFatal(unexpected);
                 diagnostics.warn(
                         "sink",
                         "runner_error",
@@ -227,6 +230,7 @@ final class SinkRunner implements Runnable {
         try {
             call.run();
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             diagnostics.warn(
                     "sink", what + "_failed", "Sink " + what + " failed", "sink", name, "error", failure.toString());
         }
@@ -248,6 +252,7 @@ final class SinkRunner implements Runnable {
                 sink.write(task.batch);
                 break;
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 boolean retry = failure instanceof Exception
                         && attempt < delivery.maxAttempts()
                         && retryable((Exception) failure)
@@ -290,6 +295,7 @@ final class SinkRunner implements Runnable {
         try {
             return sink.isRetryable(failure);
         } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
             return false;
         }
     }

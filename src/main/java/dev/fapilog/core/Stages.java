@@ -3,6 +3,7 @@ package dev.fapilog.core;
 import dev.fapilog.Plugin;
 import dev.fapilog.config.RedactionFailMode;
 import dev.fapilog.spi.Enricher;
+import dev.fapilog.spi.Fatal;
 import dev.fapilog.spi.Filter;
 import dev.fapilog.spi.PluginContext;
 import dev.fapilog.spi.Processor;
@@ -118,6 +119,7 @@ final class Stages {
                 s.start(context);
                 ok.add(s);
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 diagnostics.warn(
                         "plugin",
                         "start_failed",
@@ -144,6 +146,7 @@ final class Stages {
             try {
                 stages[i].stop();
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 diagnostics.warn(
                         "plugin",
                         "stop_failed",
@@ -166,6 +169,7 @@ final class Stages {
                     return false;
                 }
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 failed("filter", f, failure, GONE_ON);
             }
         }
@@ -182,6 +186,7 @@ final class Stages {
             try {
                 e.enrich(event);
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 failed("enricher", e, failure, GONE_ON);
             }
             if (event.dropReason() != null) {
@@ -204,6 +209,7 @@ final class Stages {
             try {
                 r.redact(event);
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 if (failMode == RedactionFailMode.CLOSED) {
                     failed("redactor", r, failure, "the event was dropped (redaction.fail-mode=closed)");
                     event.drop("redaction_failed");
@@ -226,6 +232,7 @@ final class Stages {
                     event.drop("processor");
                 }
             } catch (Throwable failure) {
+                Fatal.rethrowIfFatal(failure);
                 failed("processor", p, failure, GONE_ON);
             }
             if (event.dropReason() != null) {
@@ -260,6 +267,7 @@ final class Stages {
         try {
             return p.name();
         } catch (Throwable t) {
+            Fatal.rethrowIfFatal(t);
             return p.getClass().getName();
         }
     }

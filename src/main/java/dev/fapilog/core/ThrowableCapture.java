@@ -1,6 +1,7 @@
 package dev.fapilog.core;
 
 import dev.fapilog.config.ValueLimits;
+import dev.fapilog.spi.Fatal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -21,6 +22,7 @@ final class ThrowableCapture {
         try {
             return node(t, limits, new IdentityHashMap<>(), 0);
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             return new ThrowableSnapshot(
                     t.getClass().getName(),
                     Markers.threw("capturing the exception", t.getClass(), failure),
@@ -80,6 +82,7 @@ final class ThrowableCapture {
             String m = t.getMessage();
             return m == null ? null : Markers.cap(m, limits.maxStringLength());
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             return Markers.threw("getMessage()", t.getClass(), failure);
         }
     }
@@ -89,6 +92,7 @@ final class ThrowableCapture {
             StackTraceElement[] trace = t.getStackTrace();
             return trace == null ? new StackTraceElement[0] : trace;
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             return new StackTraceElement[0];
         }
     }
@@ -98,6 +102,7 @@ final class ThrowableCapture {
             Throwable c = t.getCause();
             return c == t ? null : c;
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             return null;
         }
     }
@@ -107,6 +112,7 @@ final class ThrowableCapture {
             Throwable[] s = t.getSuppressed();
             return s == null ? new Throwable[0] : s;
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             return new Throwable[0];
         }
     }

@@ -1,6 +1,7 @@
 package dev.fapilog.core;
 
 import dev.fapilog.config.ValueLimits;
+import dev.fapilog.spi.Fatal;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -96,7 +97,7 @@ final class ValueCapture {
     /** Captures a map argument into alternating key/value pairs. */
     static Object[] fields(Map<String, ?> fields, ValueLimits limits) {
         if (fields == null || fields.isEmpty()) {
-            return CoreLogger.NO_FIELDS;
+            return FacadeBase.NO_FIELDS;
         }
         try {
             Object[] kv = new Object[Math.min(fields.size(), limits.maxElements()) * 2];
@@ -110,6 +111,7 @@ final class ValueCapture {
             }
             return i == kv.length ? kv : Arrays.copyOf(kv, i);
         } catch (Throwable unreadable) {
+            Fatal.rethrowIfFatal(unreadable);
             return new Object[] {"_fields", Markers.threw("reading the field map", fields.getClass(), unreadable)};
         }
     }
@@ -191,6 +193,7 @@ final class ValueCapture {
                     return text(v, limits);
             }
         } catch (Throwable unreadable) {
+            Fatal.rethrowIfFatal(unreadable);
             // A concurrent modification, a throwing iterator or accessor: keep a marker, not the exception.
             return Markers.threw("reading", v.getClass(), unreadable);
         } finally {
@@ -303,6 +306,7 @@ final class ValueCapture {
             String s = v.toString();
             return s == null ? "null" : Markers.cap(s, limits.maxStringLength());
         } catch (Throwable failure) {
+            Fatal.rethrowIfFatal(failure);
             return Markers.threw("toString()", v.getClass(), failure);
         } finally {
             depth[0]--;

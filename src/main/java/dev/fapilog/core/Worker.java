@@ -3,12 +3,11 @@ package dev.fapilog.core;
 import dev.fapilog.Acceptance;
 import dev.fapilog.config.EngineSettings;
 import dev.fapilog.spi.Diagnostics;
+import dev.fapilog.spi.Fatal;
 import dev.fapilog.spi.PluginContext;
-import dev.fapilog.spi.SinkFormat;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
@@ -28,7 +27,6 @@ final class Worker implements Runnable {
     private static final VarHandle SINK_WAIT;
     private static final long MAX_POLL_NANOS = 1_000_000L;
     private static final long IDLE_PARK_NANOS = 1_000_000_000L;
-    private static final int LINE_KEEP_BYTES = 64 * 1024;
 
     static {
         try {
@@ -45,16 +43,15 @@ final class Worker implements Runnable {
     private volatile boolean drainRequested;
     private volatile boolean abortRequested;
 
-    private final CoreRuntime runtime;
+    private final String runtimeName;
     private final EventQueue queue;
     private final Accounting accounting;
     private final DiagnosticsChannel diagnostics;
+    private final Intake intake;
+    private final AsyncWaits asyncWaits;
+    private final DropReport dropReport;
+    private final BatchEncoder encoder;
     private Stages stages;
-    private final EventEncoder[] encoders;
-    private final BatchPool[] pools;
-    private final EncodedBatch[] held;
-    private final int[] lineStarts;
-    private final int[] sinksPerFormat;
     private final SinkRunner[] runners;
     private final LogEvent[] batch;
     private int batchSize;
@@ -63,45 +60,52 @@ final class Worker implements Runnable {
     private final WorkingEvent work;
     private final MessageIds ids = new MessageIds();
     private final WallClock clock = new WallClock();
-    private final ByteBuf line = new ByteBuf(1024); // one encoded event, see encodeOne
-    private final int maxEventBytes;
 
-    final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
-    private FlushRequest activeFlush;
+    private final Flushes flushes = new Flushes();
+    /** Whether a flush's events have all left the worker's hands (a field: the loop must not allocate). */
+    private final java.util.function.Predicate<FlushRequest> flushCovered;
+
     private CountDownLatch sinksStopped;
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
 
+    /**
+     * @param encoders one encoder per {@link dev.fapilog.spi.SinkFormat} ordinal, {@code null} where unused
+     * @param batchesAhead buffers per format: how many batches may be with the sinks while the next one fills
+     */
     Worker(
-            CoreRuntime runtime,
+            String runtimeName,
             EngineSettings settings,
+            EventQueue queue,
+            Accounting accounting,
+            DiagnosticsChannel diagnostics,
             Stages stages,
-            EventEncoder[] encodersByFormat,
+            Intake intake,
+            AsyncWaits asyncWaits,
+            EventEncoder[] encoders,
             SinkRunner[] runners,
             int batchesAhead) {
-        this.runtime = runtime;
-        this.queue = runtime.queue();
-        this.accounting = runtime.accounting();
-        this.diagnostics = runtime.channel();
+        this.runtimeName = runtimeName;
+        this.queue = queue;
+        this.accounting = accounting;
+        this.diagnostics = diagnostics;
         this.stages = stages;
+        this.intake = intake;
+        this.asyncWaits = asyncWaits;
         this.runners = runners;
-        int formats = SinkFormat.values().length;
-        this.encoders = encodersByFormat;
-        this.pools = new BatchPool[formats];
-        this.held = new EncodedBatch[formats];
-        this.lineStarts = new int[formats];
-        this.sinksPerFormat = new int[formats];
-        for (SinkRunner r : runners) {
-            sinksPerFormat[r.formatIndex()]++;
-        }
-        for (int f = 0; f < formats; f++) {
-            if (sinksPerFormat[f] > 0) {
-                pools[f] = new BatchPool(batchesAhead, this::wakeFromSink);
-            }
-        }
+        this.dropReport = new DropReport(accounting, diagnostics, queue.capacity());
+        this.encoder = new BatchEncoder(
+                encoders,
+                runners,
+                batchesAhead,
+                settings.limits().maxEventBytes(),
+                accounting,
+                diagnostics,
+                this::wakeFromSink);
         this.batch = new LogEvent[settings.batchMaxSize()];
         this.batchTimeoutNanos = settings.batchTimeout().toNanos();
         this.work = new WorkingEvent(settings.limits());
-        this.maxEventBytes = settings.limits().maxEventBytes();
+        this.flushCovered =
+                f -> batchSize == 0 && queue.consumedUpTo(f.marks) && asyncWaits.before(f.lastAsyncWait) == 0;
     }
 
     Thread thread() {
@@ -149,7 +153,7 @@ final class Worker implements Runnable {
     }
 
     void requestFlush(FlushRequest request) {
-        flushRequests.add(request);
+        flushes.add(request);
         forceWake();
     }
 
@@ -171,6 +175,7 @@ final class Worker implements Runnable {
             try {
                 done = step();
             } catch (Throwable bug) {
+                Fatal.rethrowIfFatal(bug);
                 diagnostics.warn(
                         "worker",
                         "unexpected_error",
@@ -191,20 +196,20 @@ final class Worker implements Runnable {
             return true;
         }
         expireAsyncWaits(now);
-        runtime.housekeeping(now);
+        dropReport.tick(now);
         accounting.queueDepthSeen(queue.size());
         collect(now);
-        boolean urgent = drainRequested || activeFlush != null || !flushRequests.isEmpty();
+        boolean urgent = drainRequested || flushes.pending();
         if (batchSize > 0 && (batchSize == batch.length || urgent || now - batchFirst >= batchTimeoutNanos)) {
             if (!processBatch()) {
                 waitForSinks(nextSinkDeadline - now); // no free buffer: the sinks are behind
             }
             return false;
         }
-        if (progressFlush()) {
+        if (flushes.progress(flushCovered, runners)) {
             return false;
         }
-        if (drainRequested && batchSize == 0 && queue.isEmpty() && runtime.asyncWaiting() == 0) {
+        if (drainRequested && batchSize == 0 && queue.isEmpty() && asyncWaits.count() == 0) {
             if (sinksStopped == null) {
                 sinksStopped = new CountDownLatch(runners.length);
                 for (SinkRunner r : runners) {
@@ -213,7 +218,7 @@ final class Worker implements Runnable {
             }
             if (sinksStopped.getCount() == 0) {
                 stages.stop();
-                completeFlushes(true);
+                flushes.completeAll(true);
                 finished.complete(true);
                 return true;
             }
@@ -229,7 +234,7 @@ final class Worker implements Runnable {
             park(Math.min(Math.min(untilBatchDue, MAX_POLL_NANOS), nextSinkDeadline - now), false);
             return false;
         }
-        long waitAsync = runtime.asyncWaiting() > 0 ? MAX_POLL_NANOS : IDLE_PARK_NANOS;
+        long waitAsync = asyncWaits.count() > 0 ? MAX_POLL_NANOS : IDLE_PARK_NANOS;
         park(Math.min(waitAsync, nextSinkDeadline - now), true);
         return false;
     }
@@ -249,7 +254,7 @@ final class Worker implements Runnable {
         if (wakeable) {
             idle = 1;
             // Re-check after publishing the flag: a producer that offered before seeing it must not be missed.
-            if (!queue.isEmpty() || abortRequested || (!drainRequested && !flushRequests.isEmpty())) {
+            if (!queue.isEmpty() || abortRequested || (!drainRequested && flushes.waiting())) {
                 idle = 0;
                 return;
             }
@@ -267,35 +272,26 @@ final class Worker implements Runnable {
             return;
         }
         sinkWait = 1;
-        if (abortRequested || anyBufferFree() || (sinksStopped != null && sinksStopped.getCount() == 0)) {
+        if (abortRequested || encoder.anyBufferFree() || (sinksStopped != null && sinksStopped.getCount() == 0)) {
             sinkWait = 0;
             return;
         }
         // Read after publishing sinkWait: an async wait added before it is seen here, one added after it wakes us
         // (waitAsync calls wakeFromSink). Reading it first let a wait slip in and sleep until the sink's deadline.
-        if (runtime.asyncWaiting() > 0) {
+        if (asyncWaits.count() > 0) {
             nanos = Math.min(nanos, MAX_POLL_NANOS);
         }
         LockSupport.parkNanos(this, nanos);
         sinkWait = 0;
     }
 
-    private boolean anyBufferFree() {
-        for (int f = 0; f < pools.length; f++) {
-            if (pools[f] != null && held[f] == null && pools[f].hasFree()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void collect(long now) {
         int before = batchSize;
         while (batchSize < batch.length) {
-            PendingOffer w = runtime.peekAsyncWait();
-            if (w != null && queue.consumedUpTo(w.marks) && runtime.takeAsyncWait(w)) {
+            PendingOffer w = asyncWaits.peek();
+            if (w != null && queue.consumedUpTo(w.marks) && asyncWaits.take(w)) {
                 add(w.event, now);
-                runtime.complete(w, Acceptance.ACCEPTED);
+                asyncWaits.complete(w, Acceptance.ACCEPTED);
                 accounting.backpressureWaits.increment();
                 continue;
             }
@@ -308,7 +304,7 @@ final class Worker implements Runnable {
         int taken = batchSize - before;
         if (taken > 0) {
             accounting.inWorkerHands.addAndGet(taken);
-            runtime.signalSpace();
+            intake.signalSpace();
         }
     }
 
@@ -325,21 +321,16 @@ final class Worker implements Runnable {
         }
         PendingOffer w;
         // A wait is bounded: not taken into a batch by its deadline means dropped, whatever held it up.
-        while ((w = runtime.peekAsyncWait()) != null && now - w.deadlineNanos > 0 && runtime.takeAsyncWait(w)) {
+        while ((w = asyncWaits.peek()) != null && now - w.deadlineNanos > 0 && asyncWaits.take(w)) {
             accounting.runtimeDropped.add("queue_full", 1);
-            runtime.complete(w, Acceptance.DROPPED_QUEUE_FULL);
+            asyncWaits.complete(w, Acceptance.DROPPED_QUEUE_FULL);
         }
     }
 
     /** Runs the stages and encoders over the batch and dispatches it; {@code false} if no buffer is free. */
     private boolean processBatch() {
-        for (int f = 0; f < pools.length; f++) {
-            if (pools[f] != null && held[f] == null) {
-                held[f] = pools[f].acquire();
-                if (held[f] == null) {
-                    return false;
-                }
-            }
+        if (!encoder.acquire()) {
+            return false;
         }
         int kept = 0;
         int n = batchSize;
@@ -352,7 +343,7 @@ final class Worker implements Runnable {
         }
         batchSize = 0;
         if (kept > 0) {
-            dispatch(kept);
+            encoder.dispatch(kept);
         }
         accounting.inWorkerHands.addAndGet(-n);
         return true;
@@ -373,6 +364,7 @@ final class Worker implements Runnable {
                 return false;
             }
         } catch (Throwable unexpected) {
+            Fatal.rethrowIfFatal(unexpected);
             diagnostics.warn(
                     "worker",
                     "event_failed",
@@ -382,109 +374,11 @@ final class Worker implements Runnable {
             accounting.runtimeFailed.add("encoding", 1);
             return false;
         }
-        for (int f = 0; f < held.length; f++) {
-            if (held[f] != null) {
-                lineStarts[f] = held[f].bytes.length();
-            }
-        }
-        for (int f = 0; f < held.length; f++) {
-            if (held[f] != null && !encodeOne(f)) {
-                for (int g = 0; g < held.length; g++) {
-                    if (held[g] != null) {
-                        held[g].bytes.truncate(lineStarts[g]);
-                    }
-                }
-                accounting.runtimeFailed.add("encoding", 1);
-                return false;
-            }
-        }
-        for (EncodedBatch b : held) {
-            if (b != null) {
-                b.endLine(work.level());
-            }
+        if (!encoder.encode(work)) {
+            accounting.runtimeFailed.add("encoding", 1);
+            return false;
         }
         return true;
-    }
-
-    /**
-     * Encodes the working event into {@link #line}, then copies the line into the batch buffer. Why not encode into
-     * the batch buffer directly: its memory was last read by a sink thread on another core, so byte-by-byte stores into
-     * it wait on the cache line transfers; the line stays in this core's cache and one bulk copy overlaps those
-     * transfers (measured: about 8% more events per second to a file on 2 cores).
-     */
-    private boolean encodeOne(int format) {
-        ByteBuf out = held[format].bytes;
-        line.reset();
-        String problem;
-        try {
-            encoders[format].encode(work, line);
-            if (line.length() <= maxEventBytes) {
-                out.put(line.array(), 0, line.length());
-                return true;
-            }
-            problem = "event exceeded encoder.max-event-bytes (" + line.length() + " > " + maxEventBytes
-                    + " bytes); its fields were left out";
-        } catch (Throwable failure) {
-            problem = "encoding failed: " + failure.getClass().getName();
-        }
-        line.reset();
-        diagnostics.warn("encoder", "fallback", "An event was written in reduced form", "problem", problem);
-        try {
-            encoders[format].encodeFallback(work, problem, line);
-            out.put(line.array(), 0, line.length());
-            return true;
-        } catch (Throwable failure) {
-            return false;
-        } finally {
-            line.shrink(LINE_KEEP_BYTES); // one huge event must not pin a huge array
-        }
-    }
-
-    private void dispatch(int events) {
-        Dispatch d = new Dispatch(events, runners.length, accounting);
-        accounting.inFlight.addAndGet(events);
-        for (int f = 0; f < held.length; f++) {
-            if (held[f] != null) {
-                held[f].retain(sinksPerFormat[f]);
-            }
-        }
-        for (SinkRunner r : runners) {
-            r.counters().unsettled.addAndGet(events);
-        }
-        for (SinkRunner r : runners) {
-            r.submit(new SinkTask(d, held[r.formatIndex()], r));
-        }
-        for (int f = 0; f < held.length; f++) {
-            held[f] = null;
-        }
-    }
-
-    /** Advances the oldest flush request; {@code true} if it made progress worth looping for. */
-    private boolean progressFlush() {
-        if (activeFlush == null) {
-            activeFlush = flushRequests.poll();
-            if (activeFlush == null) {
-                return false;
-            }
-        }
-        FlushRequest f = activeFlush;
-        if (f.sinksFlushed == null) {
-            boolean covered =
-                    batchSize == 0 && queue.consumedUpTo(f.marks) && runtime.asyncWaitsBefore(f.lastAsyncWait) == 0;
-            if (!covered) {
-                return false;
-            }
-            f.sinksFlushed = new CountDownLatch(runners.length);
-            for (SinkRunner r : runners) {
-                r.control(new SinkControl(SinkControl.Kind.FLUSH, f.sinksFlushed));
-            }
-        }
-        if (f.sinksFlushed.getCount() == 0) {
-            f.done.complete(true);
-            activeFlush = null;
-            return true;
-        }
-        return false;
     }
 
     /** Out of time during a drain: settle everything that is left, as quickly as possible. */
@@ -506,10 +400,10 @@ final class Worker implements Runnable {
         accounting.runtimeDropped.add("shutdown_timeout", left);
         accounting.inWorkerHands.addAndGet(-n);
         PendingOffer w;
-        while ((w = runtime.peekAsyncWait()) != null) {
-            if (runtime.takeAsyncWait(w)) {
+        while ((w = asyncWaits.peek()) != null) {
+            if (asyncWaits.take(w)) {
                 accounting.runtimeDropped.add("shutdown_timeout", 1);
-                runtime.complete(w, Acceptance.DROPPED_AFTER_SHUTDOWN);
+                asyncWaits.complete(w, Acceptance.DROPPED_AFTER_SHUTDOWN);
             }
         }
         CountDownLatch ignored = new CountDownLatch(runners.length);
@@ -518,25 +412,14 @@ final class Worker implements Runnable {
             r.control(
                     new SinkControl(SinkControl.Kind.STOP, ignored)); // lets healthy runners close their sink and exit
         }
-        completeFlushes(false);
+        flushes.completeAll(false);
         finished.complete(false);
-    }
-
-    private void completeFlushes(boolean result) {
-        if (activeFlush != null) {
-            activeFlush.done.complete(result);
-            activeFlush = null;
-        }
-        FlushRequest f;
-        while ((f = flushRequests.poll()) != null) {
-            f.done.complete(result);
-        }
     }
 
     private final class StageContext implements PluginContext {
         @Override
         public String runtimeName() {
-            return runtime.name();
+            return runtimeName;
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.fapilog.enrich;
 
 import dev.fapilog.spi.CallerCapture;
 import dev.fapilog.spi.Enricher;
+import dev.fapilog.spi.Fatal;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.PluginContext;
 import dev.fapilog.spi.Section;
@@ -67,6 +68,7 @@ public final class TraceContextEnricher implements Enricher, CallerCapture {
         try {
             return spans.currentContext();
         } catch (Throwable broken) {
+            Fatal.rethrowIfFatal(broken);
             return null;
         }
     }
@@ -92,6 +94,7 @@ public final class TraceContextEnricher implements Enricher, CallerCapture {
                 event.put(Section.CONTEXT, "trace_id", spans.traceId(span));
                 event.put(Section.CONTEXT, "span_id", spans.spanId(span));
             } catch (Throwable broken) {
+                Fatal.rethrowIfFatal(broken);
                 // A span object from another API version: the event goes on without ids.
             }
         }
