@@ -315,8 +315,8 @@ public final class LogContext {
             String s = value.toString();
             return s == null ? "null" : s;
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError) {
-                throw (VirtualMachineError) t; // never swallowed
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t; // never swallowed (see spi.Fatal)
             }
             return "[toString() threw " + t.getClass().getName() + "]";
         }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Errors the JVM cannot recover from are never swallowed: not by a log call, not by the pipeline. */
+/**
+ * Errors after which the JVM cannot be trusted are never swallowed, not by a log call, not by the pipeline; a
+ * StackOverflowError from data (a recursive toString) is still a marker, as BadInputTest row 9 shows.
+ */
 class FatalErrorsTest {
     private static final Pattern CATCH_ALL =
             Pattern.compile("catch \\((?:Throwable|Error) (\\w+)\\) \\{\\s*\\n([^\\n]*)");
@@ -31,7 +34,7 @@ class FatalErrorsTest {
                 while (m.find()) {
                     String firstLine = m.group(2);
                     if (!firstLine.contains("rethrowIfFatal(" + m.group(1) + ")")
-                            && !firstLine.contains(m.group(1) + " instanceof VirtualMachineError")) {
+                            && !firstLine.contains(m.group(1) + " instanceof VirtualMachineError &&")) {
                         swallowing.add(f + ": catch (" + m.group(1) + ")");
                     }
                 }
@@ -49,7 +52,7 @@ class FatalErrorsTest {
         Object fatal = new Object() {
             @Override
             public String toString() {
-                throw new StackOverflowError("from toString");
+                throw new OutOfMemoryError("from toString");
             }
         };
         Object broken = new Object() {
@@ -60,7 +63,7 @@ class FatalErrorsTest {
         };
         log.info("broken value", "v", broken); // never throws
         assertThatThrownBy(() -> log.info("fatal value", "v", fatal))
-                .isInstanceOf(StackOverflowError.class)
+                .isInstanceOf(OutOfMemoryError.class)
                 .hasMessage("from toString");
         assertThat(log.runtime().drain(Duration.ofSeconds(5)).delivered()).isEqualTo(1);
     }
