@@ -24,7 +24,7 @@ class ApplicationRuntime {
     private volatile ShutdownSequence shutdown;
 
     @Inject
-    FapilogExtension extension;
+    CdiDeployment deployment;
 
     @Inject
     BeanManager beans;
@@ -40,7 +40,7 @@ class ApplicationRuntime {
             if (runtime != null) {
                 return runtime.runtime();
             }
-            BuiltRuntime ending = extension.endingRuntime();
+            BuiltRuntime ending = deployment.endingRuntime();
             if (ending != null) {
                 // The application is ending and this owner is a new instance (a container may recreate an
                 // application-scoped bean that code still uses during shutdown): keep logging into the runtime
@@ -50,13 +50,13 @@ class ApplicationRuntime {
             }
             ThreadFactoryLookup.Found threads = ThreadFactoryLookup.find(beans);
             RuntimeBuilder builder =
-                    DeploymentSettings.builder(extension.settings().runtime());
+                    DeploymentSettings.builder(deployment.settings().runtime());
             builder.threadFactory(threads.factory(), threads.source());
             rt = builder.start();
             shutdown = new ShutdownSequence(
-                    rt, rt.settings().engine().shutdownTimeout(), this::drained, extension::awaitIdle);
+                    rt, rt.settings().engine().shutdownTimeout(), this::drained, deployment::awaitIdle);
             runtime = rt;
-            extension.register(this);
+            deployment.register(this);
             started = new FapilogStarted(rt.runtime(), threads.source());
         }
         // Outside the lock and after publication: observers may log, which comes back here.
@@ -78,12 +78,12 @@ class ApplicationRuntime {
     void preDestroy() {
         ShutdownSequence s = shutdown;
         if (s != null) {
-            s.preDestroy(extension.isApplicationEnding());
+            s.preDestroy(deployment.isApplicationEnding());
         }
     }
 
     private void drained(FapilogDrained event) {
-        extension.unregister(this);
+        deployment.unregister(this);
         fire(event);
     }
 

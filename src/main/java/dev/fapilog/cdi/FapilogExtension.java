@@ -1,12 +1,12 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigurationException;
-import dev.fapilog.boot.BuiltRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
@@ -15,10 +15,8 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * The portable extension: registered through {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}, so the
@@ -34,55 +32,48 @@ import java.util.function.Consumer;
  *   <li>passes the application's end ({@code @BeforeDestroyed}, {@code @Destroyed}, {@code BeforeShutdown}) to each
  *       started runtime's {@link ShutdownSequence}, holding direct references because the context is gone by then.
  * </ul>
+ *
+ * It observes no {@code ProcessAnnotatedType}: nothing of the application's own types is needed (the JAX-RS module
+ * binds its interceptor through {@code @Path} declared as an interceptor binding), so containers do not deliver every
+ * type of the deployment to it (Weld's WELD-000411). Final and {@code @Vetoed}: it is created by the container as a
+ * service provider, never as a bean of its own package.
  */
-public class FapilogExtension implements Extension {
-    private final List<ApplicationRuntime> started = new CopyOnWriteArrayList<>();
-    private final List<IntegrationModule> modules = IntegrationModules.load();
-    private volatile DeploymentSettings settings;
-    private volatile boolean applicationEnding;
-    private volatile ApplicationRuntime lastStarted;
+@Vetoed
+public final class FapilogExtension implements Extension {
+    private final CdiDeployment deployment = new CdiDeployment(IntegrationModules.load());
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         List<Class<?>> classes = new java.util.ArrayList<>(List.of(ApplicationRuntime.class, LoggerProducer.class));
-        modules.forEach(m -> classes.addAll(m.beanClasses()));
+        deployment.modules().forEach(m -> classes.addAll(m.beanClasses()));
         for (Class<?> c : classes) {
             event.addAnnotatedType(beans.createAnnotatedType(c), c.getName());
         }
-    }
-
-    void processType(@Observes ProcessAnnotatedType<?> event) {
-        for (IntegrationModule m : modules) {
-            m.processAnnotatedType(event);
-        }
+        deployment.modules().forEach(m -> m.beforeBeanDiscovery(event, beans));
     }
 
     // Read after discovery, reported at validation: the deployment-problem mechanism is AfterDeploymentValidation's.
-    void readSettings(@Observes AfterBeanDiscovery event) {
+    void readSettings(@Observes AfterBeanDiscovery event, BeanManager beans) {
+        // The deployment's state as a bean of its own: the extension is final, so it cannot be proxied for injection.
+        event.addBean()
+                .beanClass(CdiDeployment.class)
+                .types(CdiDeployment.class, Object.class)
+                .scope(Singleton.class)
+                .createWith(c -> deployment);
+        deployment.modules().forEach(m -> m.afterBeanDiscovery(event, beans));
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        settings = DeploymentSettings.read(loader != null ? loader : FapilogExtension.class.getClassLoader(), modules);
+        deployment.read(loader != null ? loader : FapilogExtension.class.getClassLoader());
     }
 
     void reportProblems(@Observes AfterDeploymentValidation event) {
-        DeploymentSettings read = settings;
-        if (read != null && !read.problems().isEmpty()) {
-            ConfigurationException invalid = new ConfigurationException(read.problems());
+        List<dev.fapilog.ConfigProblem> problems = deployment.problems();
+        if (!problems.isEmpty()) {
+            ConfigurationException invalid = new ConfigurationException(problems);
             event.addDeploymentProblem(new DeploymentException(invalid.getMessage(), invalid));
         }
     }
 
-    /** The deployment's instance of an integration module, or {@code null} if its API is absent. */
-    public <T extends IntegrationModule> T module(Class<T> type) {
-        for (IntegrationModule m : modules) {
-            if (type.isInstance(m)) {
-                return type.cast(m);
-            }
-        }
-        return null;
-    }
-
     void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beans) {
-        DeploymentSettings s = settings;
-        if (s != null && s.problems().isEmpty() && s.cdi().eagerStart()) {
+        if (deployment.startsEagerly()) {
             Bean<?> bean = beans.resolve(beans.getBeans(ApplicationRuntime.class));
             ((ApplicationRuntime)
                             beans.getReference(bean, ApplicationRuntime.class, beans.createCreationalContext(bean)))
@@ -91,65 +82,15 @@ public class FapilogExtension implements Extension {
     }
 
     void applicationEnding(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        applicationEnding = true;
-        each(ShutdownSequence::beforeDestroyed);
+        deployment.ending(ShutdownSequence::beforeDestroyed);
     }
 
     void applicationDestroyed(@Observes @Destroyed(ApplicationScoped.class) Object event) {
-        applicationEnding = true;
-        each(ShutdownSequence::destroyed);
+        deployment.ending(ShutdownSequence::destroyed);
     }
 
     void containerShutdown(@Observes BeforeShutdown event) {
-        each(ShutdownSequence::beforeShutdown);
-        started.clear();
-    }
-
-    /** The deployment's settings, read when it was validated. */
-    DeploymentSettings settings() {
-        DeploymentSettings s = settings;
-        if (s == null) {
-            throw new IllegalStateException("fapilog settings are read when the deployment is validated; a logger was"
-                    + " requested before that (from another extension?)");
-        }
-        return s;
-    }
-
-    boolean isApplicationEnding() {
-        return applicationEnding;
-    }
-
-    /** While the application ends: the runtime being shut down (the last one started), else {@code null}. */
-    BuiltRuntime endingRuntime() {
-        if (!applicationEnding) {
-            return null;
-        }
-        ApplicationRuntime last = lastStarted;
-        return last == null ? null : last.startedRuntime();
-    }
-
-    /** Lets each integration module finish its work in flight, until the deadline at the latest. */
-    void awaitIdle(long deadlineNanos) {
-        for (IntegrationModule m : modules) {
-            m.awaitIdle(deadlineNanos);
-        }
-    }
-
-    void register(ApplicationRuntime owner) {
-        started.add(owner);
-        lastStarted = owner;
-    }
-
-    void unregister(ApplicationRuntime owner) {
-        started.remove(owner);
-    }
-
-    private void each(Consumer<ShutdownSequence> step) {
-        for (ApplicationRuntime owner : started) {
-            ShutdownSequence s = owner.shutdown();
-            if (s != null) {
-                step.accept(s);
-            }
-        }
+        deployment.ending(ShutdownSequence::beforeShutdown);
+        deployment.forgetStarted();
     }
 }

@@ -1,7 +1,9 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigProblem;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +30,14 @@ public interface IntegrationModule {
     /** Bean classes the extension adds to the deployment. */
     List<Class<?>> beanClasses();
 
-    /** Sees every annotated type of the deployment, for example to add an interceptor binding. */
-    void processAnnotatedType(ProcessAnnotatedType<?> event);
+    /**
+     * Before bean discovery: for example, declares an annotation of the module's API as an interceptor binding (so that
+     * the extension needs no observer of every annotated type).
+     */
+    default void beforeBeanDiscovery(BeforeBeanDiscovery event, BeanManager beans) {}
+
+    /** After bean discovery: adds the module's synthetic beans, such as an interceptor. */
+    default void afterBeanDiscovery(AfterBeanDiscovery event, BeanManager beans) {}
 
     /**
      * Called at the application's end, just before the runtime drains: waits (until {@code deadlineNanos}, a

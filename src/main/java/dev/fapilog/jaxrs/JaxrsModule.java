@@ -1,9 +1,12 @@
 package dev.fapilog.jaxrs;
 
 import dev.fapilog.ConfigProblem;
-import dev.fapilog.cdi.FapilogExtension;
+import dev.fapilog.cdi.CdiDeployment;
 import dev.fapilog.cdi.IntegrationModule;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +14,9 @@ import java.util.Set;
 
 /**
  * The JAX-RS integration as the CDI extension sees it: its {@code fapilog.jaxrs.*} keys, its beans (the request
- * filter, the request state, the {@link RequestLogger} producer, the resource interceptor), and the interceptor binding
- * it adds to every resource class ({@code @Path}), so that an exception escaping a resource is seen before the
- * application's exception mappers turn it into a response. Loaded by name by the extension, only when JAX-RS is present.
+ * filter, the request state, the {@link RequestLogger} producer) and the resource interceptor, bound to every resource
+ * class through {@code @Path} (see {@link ResourceInterceptorBean}), so that an exception escaping a resource is seen
+ * before the application's exception mappers turn it into a response. Loaded by name by the extension, only when JAX-RS is present.
  */
 public final class JaxrsModule implements IntegrationModule {
     private volatile JaxrsSettings settings = JaxrsSettings.defaults();
@@ -25,8 +28,8 @@ public final class JaxrsModule implements IntegrationModule {
     }
 
     /** The deployment's settings, or the defaults when the module is not loaded. */
-    static JaxrsSettings settingsOf(FapilogExtension extension) {
-        JaxrsModule m = extension.module(JaxrsModule.class);
+    static JaxrsSettings settingsOf(CdiDeployment deployment) {
+        JaxrsModule m = deployment.module(JaxrsModule.class);
         return m != null ? m.settings() : JaxrsSettings.defaults();
     }
 
@@ -62,15 +65,17 @@ public final class JaxrsModule implements IntegrationModule {
                 RequestLogWriter.class,
                 RequestCompletion.class,
                 RequestState.class,
-                RequestLoggerProducer.class,
-                ResourceInterceptor.class);
+                RequestLoggerProducer.class);
+    }
+
+    /** Declares {@code @Path} an interceptor binding whose value does not matter, for {@link ResourceInterceptorBean}. */
+    @Override
+    public void beforeBeanDiscovery(BeforeBeanDiscovery event, BeanManager beans) {
+        event.configureInterceptorBinding(Path.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
     }
 
     @Override
-    public void processAnnotatedType(ProcessAnnotatedType<?> event) {
-        Class<?> type = event.getAnnotatedType().getJavaClass();
-        if (type.isAnnotationPresent(Path.class) && !type.isInterface()) {
-            event.configureAnnotatedType().add(ResourceInvocation.Literal.INSTANCE);
-        }
+    public void afterBeanDiscovery(AfterBeanDiscovery event, BeanManager beans) {
+        event.addBean(new ResourceInterceptorBean(beans));
     }
 }

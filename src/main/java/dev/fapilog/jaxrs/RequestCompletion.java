@@ -4,7 +4,7 @@ import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.boot.BuiltRuntime;
-import dev.fapilog.cdi.FapilogExtension;
+import dev.fapilog.cdi.CdiDeployment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
 @ApplicationScoped
 class RequestCompletion {
     @Inject
-    FapilogExtension extension;
+    CdiDeployment deployment;
 
     @Inject
     LogRuntime runtime;
@@ -35,7 +35,7 @@ class RequestCompletion {
     }
 
     private JaxrsSettings settings() {
-        return JaxrsModule.settingsOf(extension);
+        return JaxrsModule.settingsOf(deployment);
     }
 
     /**

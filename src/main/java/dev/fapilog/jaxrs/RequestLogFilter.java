@@ -1,6 +1,6 @@
 package dev.fapilog.jaxrs;
 
-import dev.fapilog.cdi.FapilogExtension;
+import dev.fapilog.cdi.CdiDeployment;
 import dev.fapilog.enrich.TraceParent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,33 +46,40 @@ import java.util.concurrent.ThreadLocalRandom;
 @PreMatching
 @Priority(RequestLogFilter.PRIORITY)
 @ApplicationScoped
-public class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
+class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** Before {@link Priorities#AUTHENTICATION} (1000) on the way in, hence after every application filter on the way out. */
-    public static final int PRIORITY = Priorities.AUTHENTICATION - 900;
+    static final int PRIORITY = Priorities.AUTHENTICATION - 900;
 
     /** The logger name of the completion events. */
-    public static final String LOGGER = "fapilog.jaxrs.request";
+    static final String LOGGER = "fapilog.jaxrs.request";
 
     private static final String MASK = "***";
 
-    @Inject
-    FapilogExtension extension;
-
-    @Inject
-    RequestState state;
-
-    @Inject
-    RequestCompletion completion;
+    private final CdiDeployment deployment;
+    private final RequestState state;
+    private final RequestCompletion completion;
 
     @Context
     ResourceInfo resource;
 
+    @Inject
+    RequestLogFilter(CdiDeployment deployment, RequestState state, RequestCompletion completion) {
+        this.deployment = deployment;
+        this.state = state;
+        this.completion = completion;
+    }
+
+    /** For the container's client proxy only (the bean is application-scoped). */
+    RequestLogFilter() {
+        this(null, null, null);
+    }
+
     private JaxrsSettings settings() {
-        return JaxrsModule.settingsOf(extension);
+        return JaxrsModule.settingsOf(deployment);
     }
 
     private void fly(RequestRecord record) {
-        JaxrsModule m = extension.module(JaxrsModule.class);
+        JaxrsModule m = deployment.module(JaxrsModule.class);
         if (m != null) {
             record.fly(m.inFlight());
         }

@@ -20,9 +20,18 @@ import java.io.OutputStream;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 @ApplicationScoped
-public class RequestLogWriter implements WriterInterceptor {
+class RequestLogWriter implements WriterInterceptor {
+    private final RequestCompletion completion;
+
     @Inject
-    RequestCompletion completion;
+    RequestLogWriter(RequestCompletion completion) {
+        this.completion = completion;
+    }
+
+    /** For the container's client proxy only (the bean is application-scoped). */
+    RequestLogWriter() {
+        this(null);
+    }
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {

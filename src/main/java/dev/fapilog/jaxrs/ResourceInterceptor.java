@@ -1,29 +1,22 @@
 package dev.fapilog.jaxrs;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.interceptor.AroundInvoke;
-import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Around every method of a CDI-managed resource class: records an exception that escapes it (thrown, passed to
+ * Around every method of a CDI-managed resource class (bound by {@link ResourceInterceptorBean} through {@code @Path}): records an exception that escapes it (thrown, passed to
  * {@link AsyncResponse#resume(Throwable)}, or failing a returned {@link CompletionStage}) on the request's record, and
  * rethrows it unchanged, so the application's exception mappers see exactly what they would without fapilog. For an
  * asynchronous method it also removes the request's context from the request thread when the method returns, since no
  * response filter will run on that thread.
  */
-@Interceptor
-@ResourceInvocation
-@Priority(Interceptor.Priority.LIBRARY_BEFORE)
 class ResourceInterceptor {
     @Inject
     RequestState state;
 
-    @AroundInvoke
     Object around(InvocationContext invocation) throws Exception {
         RequestRecord record = current();
         if (record == null) {
