@@ -41,38 +41,35 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * Exactly one event per request; never throws into the request (its own failures go to the diagnostics channel). The
  * socket address comes from {@link ServletClientAddressFilter} where a servlet container runs JAX-RS.
+ *
+ * <p>Public, with the implicit public constructor, because RESTEasy (WildFly) only accepts a provider it could construct
+ * itself (a package-private class fails the deployment with a null constructor), even when CDI supplies the instance;
+ * Jersey would take a package-private one. Not meant to be used directly.
  */
 @Provider
 @PreMatching
 @Priority(RequestLogFilter.PRIORITY)
 @ApplicationScoped
-class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
     /** Before {@link Priorities#AUTHENTICATION} (1000) on the way in, hence after every application filter on the way out. */
-    static final int PRIORITY = Priorities.AUTHENTICATION - 900;
+    public static final int PRIORITY = Priorities.AUTHENTICATION - 900;
 
     /** The logger name of the completion events. */
-    static final String LOGGER = "fapilog.jaxrs.request";
+    public static final String LOGGER = "fapilog.jaxrs.request";
 
     private static final String MASK = "***";
 
-    private final CdiDeployment deployment;
-    private final RequestState state;
-    private final RequestCompletion completion;
+    @Inject
+    CdiDeployment deployment;
+
+    @Inject
+    RequestState state;
+
+    @Inject
+    RequestCompletion completion;
 
     @Context
     ResourceInfo resource;
-
-    @Inject
-    RequestLogFilter(CdiDeployment deployment, RequestState state, RequestCompletion completion) {
-        this.deployment = deployment;
-        this.state = state;
-        this.completion = completion;
-    }
-
-    /** For the container's client proxy only (the bean is application-scoped). */
-    RequestLogFilter() {
-        this(null, null, null);
-    }
 
     private JaxrsSettings settings() {
         return JaxrsModule.settingsOf(deployment);

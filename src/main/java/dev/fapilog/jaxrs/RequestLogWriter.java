@@ -20,18 +20,9 @@ import java.io.OutputStream;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 @ApplicationScoped
-class RequestLogWriter implements WriterInterceptor {
-    private final RequestCompletion completion;
-
+public class RequestLogWriter implements WriterInterceptor {
     @Inject
-    RequestLogWriter(RequestCompletion completion) {
-        this.completion = completion;
-    }
-
-    /** For the container's client proxy only (the bean is application-scoped). */
-    RequestLogWriter() {
-        this(null);
-    }
+    RequestCompletion completion;
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {

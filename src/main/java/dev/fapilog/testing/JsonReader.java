@@ -46,6 +46,28 @@ public final class JsonReader {
         return (Map<String, Object>) v;
     }
 
+    /**
+     * Reads a JSON-lines file (one object per line, blank lines skipped), as the {@code file} sink writes it.
+     *
+     * @throws IllegalArgumentException naming the line number of a line that is not one JSON object
+     */
+    public static java.util.List<Map<String, Object>> readLines(java.nio.file.Path file) throws java.io.IOException {
+        java.util.List<Map<String, Object>> records = new java.util.ArrayList<>();
+        int number = 0;
+        for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                records.add(parseObject(line));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(file + " line " + number + ": " + bad.getMessage(), bad);
+            }
+        }
+        return records;
+    }
+
     private Object value(int depth) {
         if (depth > 512) {
             throw error("nested too deeply");
