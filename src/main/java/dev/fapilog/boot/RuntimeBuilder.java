@@ -9,7 +9,7 @@ import dev.fapilog.Logger;
 import dev.fapilog.LoggerBuilder;
 import dev.fapilog.Plugin;
 import dev.fapilog.Preset;
-import dev.fapilog.config.ConfigValues;
+import dev.fapilog.config.BackpressurePolicy;
 import dev.fapilog.config.EnvironmentFacts;
 import dev.fapilog.config.PluginCatalog;
 import dev.fapilog.config.Settings;
@@ -29,7 +29,12 @@ import java.util.function.Consumer;
 /** The {@link LoggerBuilder} of the library: flat settings plus plug-in instances, assembled at build time. */
 public final class RuntimeBuilder implements LoggerBuilder {
     private final PluginCatalog catalog;
-    private final Map<String, String> settings = new LinkedHashMap<>();
+    /**
+     * The settings given: text from {@link #setting} and {@link #settings}, typed from the typed calls (an
+     * {@code Integer}, a {@code Duration}, a {@code Level}, a list...), which the resolver uses as they are.
+     */
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+
     private final List<Plugin> plugins = new ArrayList<>();
     private final List<ConfigProblem> earlyProblems = new ArrayList<>();
     private ThreadFactory threadFactory;
@@ -49,12 +54,12 @@ public final class RuntimeBuilder implements LoggerBuilder {
 
     @Override
     public LoggerBuilder preset(Preset preset) {
-        return setting("preset", preset == null ? "" : preset.id());
+        return typed("preset", preset == null ? "" : preset);
     }
 
     @Override
     public LoggerBuilder level(Level level) {
-        return setting("level", level == null ? "auto" : level.name());
+        return typed("level", level == null ? "auto" : level);
     }
 
     @Override
@@ -97,9 +102,14 @@ public final class RuntimeBuilder implements LoggerBuilder {
         return names("redaction.patterns", patterns);
     }
 
-    /** A list setting; no names means an explicitly empty list ({@code none}). */
+    /** A list setting; no names means an explicitly empty list. */
     private LoggerBuilder names(String key, String... names) {
-        return setting(key, names == null || names.length == 0 ? "none" : ConfigValues.joinList(List.of(names)));
+        return typed(key, names == null ? List.of() : List.of(names));
+    }
+
+    private LoggerBuilder typed(String key, Object value) {
+        settings.put(key, value);
+        return this;
     }
 
     @Override
@@ -115,54 +125,48 @@ public final class RuntimeBuilder implements LoggerBuilder {
 
     @Override
     public LoggerBuilder queueCapacity(int events) {
-        return setting("queue.capacity", Integer.toString(events));
+        return typed("queue.capacity", events);
     }
 
     @Override
     public LoggerBuilder protectedQueueCapacity(int events) {
-        return setting("queue.protected-capacity", Integer.toString(events));
+        return typed("queue.protected-capacity", events);
     }
 
     @Override
     public LoggerBuilder protectedLevels(Level... levels) {
-        List<String> names = new ArrayList<>();
-        if (levels != null) {
-            for (Level l : levels) {
-                names.add(l.name());
-            }
-        }
-        return setting("queue.protected-levels", names.isEmpty() ? "none" : String.join(",", names));
+        return typed("queue.protected-levels", levels == null ? List.of() : List.of(levels));
     }
 
     @Override
     public LoggerBuilder dropWhenFull() {
-        return setting("backpressure.policy", "drop");
+        return typed("backpressure.policy", BackpressurePolicy.DROP);
     }
 
     @Override
     public LoggerBuilder waitWhenFull(Duration maxWait) {
-        setting("backpressure.policy", "wait");
-        return setting("backpressure.wait", duration(maxWait));
+        typed("backpressure.policy", BackpressurePolicy.WAIT);
+        return typed("backpressure.wait", duration(maxWait));
     }
 
     @Override
     public LoggerBuilder batchMaxSize(int events) {
-        return setting("batch.max-size", Integer.toString(events));
+        return typed("batch.max-size", events);
     }
 
     @Override
     public LoggerBuilder batchTimeout(Duration timeout) {
-        return setting("batch.timeout", duration(timeout));
+        return typed("batch.timeout", duration(timeout));
     }
 
     @Override
     public LoggerBuilder shutdownTimeout(Duration timeout) {
-        return setting("shutdown.timeout", duration(timeout));
+        return typed("shutdown.timeout", duration(timeout));
     }
 
     @Override
     public LoggerBuilder shutdownHook(boolean enabled) {
-        return setting("shutdown.hook", Boolean.toString(enabled));
+        return typed("shutdown.hook", enabled);
     }
 
     @Override
@@ -290,7 +294,8 @@ public final class RuntimeBuilder implements LoggerBuilder {
         return BuiltRuntime.register(new BuiltRuntime(runtime, s, runtime.diagnostics()));
     }
 
-    private static String duration(Duration d) {
-        return d == null ? "" : ConfigValues.format(d);
+    /** A duration as given; {@code null} is a value nothing accepts, reported like an empty text. */
+    private static Object duration(Duration d) {
+        return d == null ? "" : d;
     }
 }

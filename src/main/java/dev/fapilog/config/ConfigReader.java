@@ -23,19 +23,21 @@ import java.util.function.Predicate;
  */
 public final class ConfigReader {
 
-    private final Map<String, String> values;
+    private final Map<String, ?> values;
     private final Map<String, String> defaults;
     private final List<ConfigProblem> problems;
     private final Function<String, String> origin;
 
     /**
-     * @param values the value of every key to be read (defaults already layered under the given values)
+     * @param values the value of every key to be read (defaults already layered under the given values): text, or a
+     *     value of the key's type given by the builder ({@code Integer}, {@code Duration}, {@code Boolean},
+     *     {@code Level}, an enum constant, a collection), which is used as it is, range-checked, never parsed back
      * @param defaults the built-in default of each key, used in place of a bad value
      * @param problems where problems are added
      * @param origin text appended to a problem of a key, such as {@code " (set by preset 'production')"}, or empty
      */
     public ConfigReader(
-            Map<String, String> values,
+            Map<String, ?> values,
             Map<String, String> defaults,
             List<ConfigProblem> problems,
             Function<String, String> origin) {
@@ -50,13 +52,15 @@ public final class ConfigReader {
         return new ConfigReader(values, values, problems, key -> "");
     }
 
-    /** The raw value of a key, or its default, or the empty string. */
+    /** The raw value of a key as text (see {@link ConfigValues#text}), or its default, or the empty string. */
     public String raw(String key) {
-        String v = values.get(key);
-        if (v == null) {
-            v = defaults.get(key);
-        }
-        return v == null ? "" : v;
+        return ConfigValues.text(value(key));
+    }
+
+    /** The value of a key as given (text or typed), or its default, or {@code null}. */
+    public Object value(String key) {
+        Object v = values.get(key);
+        return v != null ? v : defaults.get(key);
     }
 
     /** Records a problem of {@code key}, with the origin of its value appended to {@code allowed}. */
@@ -66,6 +70,15 @@ public final class ConfigReader {
 
     /** An integer from {@code min} to {@code max}; underscores are allowed as digit separators. */
     public int integer(String key, int min, int max) {
+        Object v = value(key);
+        if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+            long given = ((Number) v).longValue();
+            if (given < min || given > max) {
+                problem(ProblemCodes.OUT_OF_RANGE, key, raw(key), "an integer from " + min + " to " + max);
+                return clampedDefault(key, min, max);
+            }
+            return (int) given;
+        }
         return integer(key, raw(key), min, max);
     }
 
@@ -112,6 +125,19 @@ public final class ConfigReader {
 
     /** A duration greater than zero and at most {@code max}. */
     public Duration duration(String key, Duration max) {
+        Object v = value(key);
+        if (v instanceof Duration) {
+            Duration d = (Duration) v;
+            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+                problem(
+                        ProblemCodes.OUT_OF_RANGE,
+                        key,
+                        raw(key),
+                        ConfigValues.DURATION_FORMS + ", greater than 0 and at most " + ConfigValues.format(max));
+                return defaults.containsKey(key) ? ConfigValues.duration(defaults.get(key)) : Duration.ofSeconds(5);
+            }
+            return d;
+        }
         return duration(key, raw(key), max);
     }
 
@@ -135,6 +161,9 @@ public final class ConfigReader {
 
     /** {@code true}/{@code false} (also yes/no, on/off, 1/0). */
     public boolean bool(String key) {
+        if (value(key) instanceof Boolean) {
+            return (Boolean) value(key);
+        }
         try {
             return ConfigValues.bool(raw(key));
         } catch (IllegalArgumentException e) {
@@ -145,6 +174,9 @@ public final class ConfigReader {
 
     /** One of an enum's constants, written in lower case with {@code -} for {@code _}. */
     public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+        if (type.isInstance(value(key))) {
+            return type.cast(value(key));
+        }
         String raw = raw(key).trim();
         for (E e : type.getEnumConstants()) {
             if (e.name().replace('_', '-').equalsIgnoreCase(raw)) {
@@ -209,6 +241,9 @@ public final class ConfigReader {
 
     /** A level name (built-in or registered). */
     public Level level(String key, Level fallback) {
+        if (value(key) instanceof Level) {
+            return (Level) value(key);
+        }
         Optional<Level> l = Level.named(raw(key).trim());
         if (l.isEmpty()) {
             problem(ProblemCodes.BAD_VALUE, key, raw(key), "a level name: " + levelNames());
@@ -234,6 +269,17 @@ public final class ConfigReader {
 
     /** A comma-separated list ({@code none} or empty for none); see {@link ConfigValues#list}. */
     public List<String> list(String key) {
+        Object v = value(key);
+        if (v instanceof java.util.Collection<?>) {
+            List<String> entries = new ArrayList<>();
+            for (Object e : (java.util.Collection<?>) v) {
+                String s = ConfigValues.text(e).trim();
+                if (!s.isEmpty()) {
+                    entries.add(s);
+                }
+            }
+            return entries;
+        }
         return ConfigValues.list(raw(key));
     }
 

@@ -163,4 +163,38 @@ public final class ConfigValues {
         }
         part.setLength(0);
     }
+
+    /**
+     * A value as the text a user would have written for it: strings as they are, durations as {@link #format},
+     * levels by name, presets by id, other enum constants in lower case with {@code -}, collections as a list
+     * ({@link #joinList}). Used for values given typed (by the builder), in messages and where a text is needed.
+     */
+    public static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof Duration) {
+            return format((Duration) value);
+        }
+        if (value instanceof dev.fapilog.Level) {
+            return ((dev.fapilog.Level) value).name();
+        }
+        if (value instanceof dev.fapilog.Preset) {
+            return ((dev.fapilog.Preset) value).id();
+        }
+        if (value instanceof Enum<?>) {
+            return ((Enum<?>) value).name().replace('_', '-').toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof java.util.Collection<?>) {
+            List<String> entries = new ArrayList<>();
+            for (Object e : (java.util.Collection<?>) value) {
+                entries.add(text(e));
+            }
+            return entries.isEmpty() ? "none" : joinList(entries);
+        }
+        return String.valueOf(value);
+    }
 }

@@ -34,23 +34,25 @@ public final class SettingsResolver {
 
     private final PluginCatalog catalog;
     private final Map<String, String> defaults = new LinkedHashMap<>();
-    private final Map<String, String> values = new LinkedHashMap<>();
+    /** Every key's value: text, or typed where the builder gave it typed (see {@link ConfigReader}). */
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final ConfigReader reader;
     private final String presetName;
 
-    private SettingsResolver(Map<String, String> explicit, EnvironmentFacts env, PluginCatalog catalog) {
+    private SettingsResolver(Map<String, ?> explicit, EnvironmentFacts env, PluginCatalog catalog) {
         this.catalog = catalog;
         defaults.putAll(CoreKeys.DEFAULTS);
         defaults.putAll(catalog.optionDefaults());
         this.reader = new ConfigReader(values, defaults, problems, this::origin);
-        Map<String, String> normalized = new LinkedHashMap<>();
+        Map<String, Object> normalized = new LinkedHashMap<>();
         explicit.forEach((k, v) -> normalized.put(stripPrefix(k), v == null ? "" : v));
 
-        Preset preset = null;
-        String rawPreset = normalized.getOrDefault("preset", "").trim();
-        if (!rawPreset.isEmpty()) {
+        Preset preset = normalized.get("preset") instanceof Preset ? (Preset) normalized.get("preset") : null;
+        String rawPreset = ConfigValues.text(normalized.get("preset")).trim();
+        if (preset == null && !rawPreset.isEmpty()) {
             preset = Preset.byId(rawPreset).orElse(null);
             if (preset == null) {
                 problems.add(new ConfigProblem(ProblemCodes.BAD_VALUE, "preset", rawPreset, "one of " + presetIds()));
@@ -63,14 +65,17 @@ public final class SettingsResolver {
         } else {
             layer(PresetSettings.of(preset), Source.PRESET);
         }
-        for (Map.Entry<String, String> e : normalized.entrySet()) {
+        for (Map.Entry<String, Object> e : normalized.entrySet()) {
             String key = e.getKey();
             if (defaults.containsKey(key) || key.startsWith("sink.")) {
                 values.put(key, e.getValue());
                 sources.put(key, Source.EXPLICIT);
             } else {
                 problems.add(new ConfigProblem(
-                        ProblemCodes.UNKNOWN_KEY, key, e.getValue(), "no such setting" + suggestionOf(key)));
+                        ProblemCodes.UNKNOWN_KEY,
+                        key,
+                        ConfigValues.text(e.getValue()),
+                        "no such setting" + suggestionOf(key)));
             }
         }
     }
@@ -100,12 +105,18 @@ public final class SettingsResolver {
     }
 
     /** Resolves with the plug-ins {@link PluginCatalog#load()} finds. */
-    public static Result resolve(Map<String, String> explicit, EnvironmentFacts env) {
+    public static Result resolve(Map<String, ?> explicit, EnvironmentFacts env) {
         return resolve(explicit, env, PluginCatalog.load());
     }
 
-    /** Resolves explicit settings over the preset they name (if any), environment detection and the defaults. */
-    public static Result resolve(Map<String, String> explicit, EnvironmentFacts env, PluginCatalog catalog) {
+    /**
+     * Resolves explicit settings over the preset they name (if any), environment detection and the defaults.
+     *
+     * @param explicit values by key (with or without {@code fapilog.}): text as a user writes it, or typed as the
+     *     builder gives it ({@code Integer}, {@code Duration}, {@code Boolean}, {@code Level}, {@code Preset}, an enum
+     *     constant such as {@link BackpressurePolicy}, a list), which is used without being parsed back
+     */
+    public static Result resolve(Map<String, ?> explicit, EnvironmentFacts env, PluginCatalog catalog) {
         SettingsResolver r = new SettingsResolver(explicit, env, catalog);
         Settings s = r.build(env);
         return new Result(s, List.copyOf(r.problems));
@@ -155,7 +166,7 @@ public final class SettingsResolver {
             r.problem(
                     ProblemCodes.CONFLICT,
                     "batch.max-size",
-                    values.get("batch.max-size"),
+                    r.raw("batch.max-size"),
                     "at most fapilog.queue.capacity (" + queueCapacity + "): a batch cannot be larger than the queue");
         }
         Duration batchTimeout = r.duration("batch.timeout", Duration.ofMinutes(1));
@@ -250,7 +261,7 @@ public final class SettingsResolver {
             Map<String, PluginSettings> byName = new LinkedHashMap<>();
             for (PluginProvider<?> p : catalog.providers(kind).values()) {
                 Map<String, String> given = new LinkedHashMap<>();
-                p.options().forEach(o -> given.put(o.key(), values.get(kind.key(p.name(), o.key()))));
+                p.options().forEach(o -> given.put(o.key(), reader.raw(kind.key(p.name(), o.key()))));
                 PluginSettings s = PluginSettings.read(kind, p.name(), p.options(), given, context, problems);
                 try {
                     p.check(s);
@@ -300,7 +311,10 @@ public final class SettingsResolver {
     }
 
     private Level level(EnvironmentFacts env) {
-        String raw = values.get("level").trim();
+        if (values.get("level") instanceof Level) {
+            return (Level) values.get("level");
+        }
+        String raw = reader.raw("level").trim();
         if (raw.equalsIgnoreCase("auto")) {
             return env.stdoutIsTerminal() && env.kind().equals("local") ? Level.DEBUG : Level.INFO;
         }
@@ -313,9 +327,9 @@ public final class SettingsResolver {
     }
 
     private List<String> sinks(EnvironmentFacts env) {
-        String format = values.get("format").trim().toLowerCase(Locale.ROOT);
+        String format = reader.raw("format").trim().toLowerCase(Locale.ROOT);
         if (!format.equals("auto") && !format.equals("json") && !format.equals("pretty")) {
-            reader.problem(ProblemCodes.BAD_VALUE, "format", values.get("format"), "one of auto, json, pretty");
+            reader.problem(ProblemCodes.BAD_VALUE, "format", reader.raw("format"), "one of auto, json, pretty");
             format = "auto";
         }
         boolean formatExplicit = sources.get("format") == Source.EXPLICIT;
@@ -325,10 +339,10 @@ public final class SettingsResolver {
             reader.problem(
                     ProblemCodes.CONFLICT,
                     "format",
-                    values.get("format"),
+                    reader.raw("format"),
                     "not together with fapilog.sinks: format only chooses the stdout sink when sinks is not set");
         }
-        boolean none = values.get("sinks").trim().equalsIgnoreCase("none");
+        boolean none = reader.raw("sinks").trim().equalsIgnoreCase("none");
         if ((sinks.isEmpty() && !none) || (formatExplicit && !sinksExplicit)) {
             boolean pretty = format.equals("pretty") || (format.equals("auto") && env.stdoutIsTerminal());
             sinks = List.of(pretty ? "stdout-pretty" : "stdout-json");
@@ -338,13 +352,13 @@ public final class SettingsResolver {
         }
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(sinks));
         if (unique.size() != sinks.size()) {
-            reader.problem(ProblemCodes.CONFLICT, "sinks", values.get("sinks"), "each sink name at most once");
+            reader.problem(ProblemCodes.CONFLICT, "sinks", reader.raw("sinks"), "each sink name at most once");
         }
         return List.copyOf(unique);
     }
 
     private int protectedCapacity(int queueCapacity) {
-        String raw = values.get("queue.protected-capacity").trim();
+        String raw = reader.raw("queue.protected-capacity").trim();
         if (raw.equalsIgnoreCase("auto")) {
             return Math.max(100, queueCapacity / 10);
         }

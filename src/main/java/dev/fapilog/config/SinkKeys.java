@@ -19,15 +19,16 @@ record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, 
     private static final Set<String> DELIVERY_KEYS = Set.of("timeout", "retry.max-attempts", "retry.backoff");
 
     static SinkKeys read(
-            Map<String, String> values,
+            Map<String, ?> values,
             Set<String> knownKeys,
             EngineSettings.SinkDelivery defaults,
             ConfigReader reader,
             UnaryOperator<String> suggestion) {
         Map<String, Map<String, String>> delivery = new LinkedHashMap<>();
         Map<String, Map<String, String>> options = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : values.entrySet()) {
+        for (Map.Entry<String, ?> e : values.entrySet()) {
             String key = e.getKey();
+            String value = ConfigValues.text(e.getValue());
             if (!key.startsWith("sink.") || knownKeys.contains(key)) {
                 continue;
             }
@@ -37,14 +38,14 @@ record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, 
                 reader.problem(
                         ProblemCodes.UNKNOWN_KEY,
                         key,
-                        e.getValue(),
+                        value,
                         "sink options look like fapilog.sink.<sink>.<option>" + suggestion.apply(key));
                 continue;
             }
             String sink = rest.substring(0, dot);
             String option = rest.substring(dot + 1);
             Map<String, Map<String, String>> target = DELIVERY_KEYS.contains(option) ? delivery : options;
-            target.computeIfAbsent(sink, s -> new LinkedHashMap<>()).put(option, e.getValue());
+            target.computeIfAbsent(sink, s -> new LinkedHashMap<>()).put(option, value);
         }
         Map<String, EngineSettings.SinkDelivery> overrides = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> e : delivery.entrySet()) {
