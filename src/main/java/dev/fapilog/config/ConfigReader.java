@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one typed reader of setting values, used by the core settings, the integrations and every plug-in's options:
@@ -73,29 +74,20 @@ public final class ConfigReader {
         Object v = value(key);
         if (v instanceof Integer || v instanceof Long || v instanceof Short) {
             long given = ((Number) v).longValue();
-            if (given < min || given > max) {
-                problem(ProblemCodes.OUT_OF_RANGE, key, raw(key), "an integer from " + min + " to " + max);
-                return clampedDefault(key, min, max);
-            }
-            return (int) given;
+            return integer(key, raw(key), s -> given, min, max);
         }
         return integer(key, raw(key), min, max);
     }
 
     /** Like {@link #integer(String, int, int)} for a value that is not stored under {@code key}. */
     public int integer(String key, String raw, int min, int max) {
-        String allowed = "an integer from " + min + " to " + max;
-        try {
-            long v = Long.parseLong(raw.trim().replace("_", ""));
-            if (v < min || v > max) {
-                problem(ProblemCodes.OUT_OF_RANGE, key, raw, allowed);
-                return clampedDefault(key, min, max);
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            problem(ProblemCodes.BAD_VALUE, key, raw, allowed);
-            return clampedDefault(key, min, max);
-        }
+        return integer(key, raw, s -> Long.parseLong(s.trim().replace("_", "")), min, max);
+    }
+
+    private int integer(String key, String raw, Function<String, Long> read, int min, int max) {
+        long v = ranged(key, raw, read, n -> n >= min && n <= max, "an integer from " + min + " to " + max, () ->
+                (long) clampedDefault(key, min, max));
+        return (int) v;
     }
 
     private int clampedDefault(String key, int min, int max) {
@@ -108,55 +100,37 @@ public final class ConfigReader {
 
     /** A size in bytes from {@code min} to {@code max} ({@code 4096}, {@code 512KB}, {@code 10MB}). */
     public long size(String key, long min, long max) {
-        String raw = raw(key);
-        String allowed = "a size from " + min + " to " + max + " bytes, such as 4096, 512KB or 10MB";
-        try {
-            long v = ConfigValues.size(raw);
-            if (v < min || v > max) {
-                problem(ProblemCodes.OUT_OF_RANGE, key, raw, allowed);
-                return ConfigValues.size(defaults.get(key));
-            }
-            return v;
-        } catch (IllegalArgumentException e) {
-            problem(ProblemCodes.BAD_VALUE, key, raw, allowed);
-            return ConfigValues.size(defaults.get(key));
-        }
+        return ranged(
+                key,
+                raw(key),
+                ConfigValues::size,
+                n -> n >= min && n <= max,
+                "a size from " + min + " to " + max + " bytes, such as 4096, 512KB or 10MB",
+                () -> ConfigValues.size(defaults.get(key)));
     }
 
     /** A duration greater than zero and at most {@code max}. */
     public Duration duration(String key, Duration max) {
         Object v = value(key);
         if (v instanceof Duration) {
-            Duration d = (Duration) v;
-            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
-                problem(
-                        ProblemCodes.OUT_OF_RANGE,
-                        key,
-                        raw(key),
-                        ConfigValues.DURATION_FORMS + ", greater than 0 and at most " + ConfigValues.format(max));
-                return defaults.containsKey(key) ? ConfigValues.duration(defaults.get(key)) : Duration.ofSeconds(5);
-            }
-            return d;
+            return duration(key, raw(key), s -> (Duration) v, max);
         }
         return duration(key, raw(key), max);
     }
 
     /** Like {@link #duration(String, Duration)} for a value that is not stored under {@code key}. */
     public Duration duration(String key, String raw, Duration max) {
-        String allowed = ConfigValues.DURATION_FORMS + ", greater than 0 and at most " + ConfigValues.format(max);
-        Duration fallback =
-                defaults.containsKey(key) ? ConfigValues.duration(defaults.get(key)) : Duration.ofSeconds(5);
-        try {
-            Duration d = ConfigValues.duration(raw);
-            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
-                problem(ProblemCodes.OUT_OF_RANGE, key, raw, allowed);
-                return fallback;
-            }
-            return d;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            problem(ProblemCodes.BAD_VALUE, key, raw, allowed);
-            return fallback;
-        }
+        return duration(key, raw, ConfigValues::duration, max);
+    }
+
+    private Duration duration(String key, String raw, Function<String, Duration> read, Duration max) {
+        return ranged(
+                key,
+                raw,
+                read,
+                d -> !d.isNegative() && !d.isZero() && d.compareTo(max) <= 0,
+                ConfigValues.DURATION_FORMS + ", greater than 0 and at most " + ConfigValues.format(max),
+                () -> defaults.containsKey(key) ? ConfigValues.duration(defaults.get(key)) : Duration.ofSeconds(5));
     }
 
     /** {@code true}/{@code false} (also yes/no, on/off, 1/0). */
@@ -224,19 +198,38 @@ public final class ConfigReader {
 
     /** A number from (or, when {@code minIncluded} is false, greater than) {@code min} to {@code max}. */
     public double number(String key, double min, double max, boolean minIncluded) {
-        String raw = raw(key);
-        String allowed = "a number " + (minIncluded ? "from " + min : "greater than " + min) + " to " + max;
+        return ranged(
+                key,
+                raw(key),
+                s -> Double.parseDouble(s.trim()),
+                v -> !Double.isNaN(v) && v <= max && v >= min && (minIncluded || v != min),
+                "a number " + (minIncluded ? "from " + min : "greater than " + min) + " to " + max,
+                () -> Double.parseDouble(defaults.get(key)));
+    }
+
+    /**
+     * Reads {@code raw} with {@code parse}: a value it cannot read is {@code FAPILOG-C002}, one {@code inRange} refuses
+     * {@code FAPILOG-C003}, and either gives {@code fallback} (the key's default) so that reading goes on.
+     */
+    private <T> T ranged(
+            String key,
+            String raw,
+            Function<String, T> parse,
+            Predicate<T> inRange,
+            String allowed,
+            Supplier<T> fallback) {
+        T v;
         try {
-            double v = Double.parseDouble(raw.trim());
-            if (Double.isNaN(v) || v > max || v < min || (!minIncluded && v == min)) {
-                problem(ProblemCodes.OUT_OF_RANGE, key, raw, allowed);
-                return Double.parseDouble(defaults.get(key));
-            }
-            return v;
-        } catch (NumberFormatException e) {
+            v = parse.apply(raw);
+        } catch (IllegalArgumentException | ArithmeticException unreadable) {
             problem(ProblemCodes.BAD_VALUE, key, raw, allowed);
-            return Double.parseDouble(defaults.get(key));
+            return fallback.get();
         }
+        if (!inRange.test(v)) {
+            problem(ProblemCodes.OUT_OF_RANGE, key, raw, allowed);
+            return fallback.get();
+        }
+        return v;
     }
 
     /** A level name (built-in or registered). */

@@ -197,6 +197,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void noMainSourceFileIsOver450Lines() throws java.io.IOException {
+        List<String> long_ = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>)
+                    files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                int lines = java.nio.file.Files.readAllLines(f).size();
+                if (lines > 450) {
+                    long_.add(f + " (" + lines + " lines)");
+                }
+            }
+        }
+        assertThat(long_)
+                .as("a file this long does more than one job; split it")
+                .isEmpty();
+    }
+
+    @Test
     void noImplOrUtilOrManagerNames() {
         noClasses()
                 .should()
