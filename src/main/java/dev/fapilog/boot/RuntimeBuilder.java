@@ -12,10 +12,12 @@ import dev.fapilog.Preset;
 import dev.fapilog.config.BackpressurePolicy;
 import dev.fapilog.config.EnvironmentFacts;
 import dev.fapilog.config.PluginCatalog;
+import dev.fapilog.config.ProblemCodes;
 import dev.fapilog.config.Settings;
 import dev.fapilog.config.SettingsResolver;
 import dev.fapilog.core.CoreRuntime;
 import dev.fapilog.core.PipelineParts;
+import dev.fapilog.core.PipelineStartException;
 import dev.fapilog.core.PipelineThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -286,12 +288,27 @@ public final class RuntimeBuilder implements LoggerBuilder {
         }
         ThreadFactory tf = threadFactory != null ? threadFactory : new PipelineThreadFactory(s.name());
         String source = threadSource != null ? threadSource : "fapilog daemon threads (no thread factory given)";
-        CoreRuntime runtime = CoreRuntime.start(s.engine(), parts, tf, source, diagnosticsListener);
+        CoreRuntime runtime;
+        try {
+            runtime = CoreRuntime.start(s.engine(), parts, tf, source, diagnosticsListener);
+        } catch (PipelineStartException failed) {
+            throw new ConfigurationException(startProblems(failed));
+        }
         built = true; // only a runtime that started uses the builder up; a failed build can be fixed and retried
         for (String warning : catalog.warnings()) {
             runtime.diagnostics().warn("plugins", "provider", warning);
         }
         return BuiltRuntime.register(new BuiltRuntime(runtime, s, runtime.diagnostics()));
+    }
+
+    /** What the engine could not start, as the coded problems of the settings that named it. */
+    private static List<ConfigProblem> startProblems(PipelineStartException failed) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (PipelineStartException.Failure f : failed.failures()) {
+            String key = f.part() == PipelineStartException.Part.SINK ? "sinks" : "thread-factory";
+            problems.add(new ConfigProblem(ProblemCodes.PLUGIN_FAILED, key, f.name(), f.detail()));
+        }
+        return problems;
     }
 
     /** A duration as given; {@code null} is a value nothing accepts, reported like an empty text. */

@@ -1,7 +1,6 @@
 package dev.fapilog.core;
 
 import dev.fapilog.AsyncLogger;
-import dev.fapilog.ConfigurationException;
 import dev.fapilog.DrainResult;
 import dev.fapilog.FilterStats;
 import dev.fapilog.Level;
@@ -72,7 +71,7 @@ public final class CoreRuntime implements LogRuntime {
      * Starts a runtime: sink threads first (waiting for each sink's {@code start}), then the worker.
      *
      * @param threadSource how the thread factory was obtained, for the start-up line
-     * @throws ConfigurationException when a thread cannot be made or a sink fails to start
+     * @throws PipelineStartException when a thread cannot be made or a sink fails to start
      */
     public static CoreRuntime start(
             EngineSettings settings,

@@ -1,9 +1,8 @@
 package dev.fapilog.core;
 
-import dev.fapilog.ConfigProblem;
-import dev.fapilog.ConfigurationException;
 import dev.fapilog.config.EngineSettings;
-import dev.fapilog.config.ProblemCodes;
+import dev.fapilog.core.PipelineStartException.Failure;
+import dev.fapilog.core.PipelineStartException.Part;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,13 +14,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * Starts a pipeline's threads from the runtime's thread factory: one runner thread per sink (waiting, within the
  * sink's deadline, for each sink's {@code start}), then the worker. If any part fails it stops what it started and
- * throws one {@link ConfigurationException} naming every failure. Used once, on the thread that builds the runtime.
+ * throws one {@link PipelineStartException} naming every failure. Used once, on the thread that builds the runtime.
  */
 final class PipelineLaunch {
     private final EngineSettings settings;
     private final ThreadFactory threadFactory;
     private final String threadSource;
-    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<Failure> problems = new ArrayList<>();
 
     PipelineLaunch(EngineSettings settings, ThreadFactory threadFactory, String threadSource) {
         this.settings = settings;
@@ -43,17 +42,11 @@ final class PipelineLaunch {
             try {
                 r.started().get(settings.deliveryOf(r.name()).timeout().toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException failed) {
-                problems.add(new ConfigProblem(
-                        ProblemCodes.PLUGIN_FAILED,
-                        "sinks",
-                        r.name(),
-                        "a sink that starts; '" + r.name() + "' failed: " + failed.getCause()));
+                problems.add(new Failure(
+                        Part.SINK, r.name(), "a sink that starts; '" + r.name() + "' failed: " + failed.getCause()));
             } catch (TimeoutException | InterruptedException slow) {
-                problems.add(new ConfigProblem(
-                        ProblemCodes.PLUGIN_FAILED,
-                        "sinks",
-                        r.name(),
-                        "a sink that starts within sink.timeout; '" + r.name() + "' did not"));
+                problems.add(new Failure(
+                        Part.SINK, r.name(), "a sink that starts within sink.timeout; '" + r.name() + "' did not"));
             }
         }
         failIfAny(runners);
@@ -75,24 +68,22 @@ final class PipelineLaunch {
         for (SinkRunner r : runners) {
             r.control(new SinkControl(SinkControl.Kind.STOP, stopped));
         }
-        throw new ConfigurationException(problems);
+        throw new PipelineStartException(problems);
     }
 
     private Thread newThread(Runnable r, String role) {
         try {
             Thread t = threadFactory.newThread(r);
             if (t == null) {
-                problems.add(new ConfigProblem(
-                        ProblemCodes.PLUGIN_FAILED,
-                        "thread-factory",
+                problems.add(new Failure(
+                        Part.THREAD_FACTORY,
                         threadSource,
                         "a thread factory that makes threads; it returned null for the " + role + " thread"));
             }
             return t;
         } catch (RuntimeException e) {
-            problems.add(new ConfigProblem(
-                    ProblemCodes.PLUGIN_FAILED,
-                    "thread-factory",
+            problems.add(new Failure(
+                    Part.THREAD_FACTORY,
                     threadSource,
                     "a thread factory that makes threads; it threw " + e + " for the " + role + " thread"));
             return null;
