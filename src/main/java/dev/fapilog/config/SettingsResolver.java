@@ -128,11 +128,6 @@ public final class SettingsResolver {
         return k.startsWith("fapilog.") ? k.substring("fapilog.".length()) : k;
     }
 
-    /** {@code "; did you mean fapilog.queue.capacity?"} for a near miss of a core key, else empty. */
-    public static String suggestion(String key) {
-        return KeySuggestions.suggestion(key, CoreKeys.DEFAULTS.keySet());
-    }
-
     /** Did-you-mean over every key, plug-in options included. */
     private String suggestionOf(String key) {
         return KeySuggestions.suggestion(key, defaults.keySet());
