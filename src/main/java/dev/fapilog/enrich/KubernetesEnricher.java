@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code namespace}, {@code node_name}, {@code labels}); then the service account's namespace file. A missing or
  * unreadable file is skipped.
  */
-public final class KubernetesEnricher implements Enricher {
+final class KubernetesEnricher implements Enricher {
     /** Where the service account's namespace is mounted in every pod that has one. */
     static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@code pid} and {@code jvm}. Everything is computed once at start, on the worker thread, so events pay only for
  * copying references.
  */
-public final class RuntimeInfoEnricher implements Enricher {
+final class RuntimeInfoEnricher implements Enricher {
     private final String service;
     private final String environment;
     private final String version;

@@ -15,7 +15,7 @@ import dev.fapilog.spi.Section;
  * (not required). The span is read on the caller thread, where it is current ({@link CallerCapture}); the ids are
  * written on the worker.
  */
-public final class TraceContextEnricher implements Enricher, CallerCapture {
+final class TraceContextEnricher implements Enricher, CallerCapture {
     private final OpenTelemetrySpans spans;
 
     /** Uses the OpenTelemetry API visible to this library's or the thread's context class loader, if any. */

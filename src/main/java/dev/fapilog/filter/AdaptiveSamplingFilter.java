@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>Time is the events' capture time. Worker thread only for {@link #accept}; {@link #currentSampleRate()} may be
  * read from any thread.
  */
-public final class AdaptiveSamplingFilter implements Filter {
+final class AdaptiveSamplingFilter implements Filter {
     private final double targetEps;
     private final double smoothing;
     private final double minRate;

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>Time is the events' capture time. Worker thread only for {@link #accept}; {@link #trackedKeyCount()} may be read
  * from any thread.
  */
-public final class FirstOccurrenceFilter implements Filter {
+final class FirstOccurrenceFilter implements Filter {
     private final String[] keyFields;
     private final long windowNanos;
     private final double subsequentRate;

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Worker thread only; immutable after construction.
  */
-public final class LevelFilter implements Filter {
+final class LevelFilter implements Filter {
     private final Level minLevel;
     private final String[] prefixes;
     private final Level[] thresholds;

@@ -17,7 +17,7 @@ import dev.fapilog.spi.Section;
  * <p>Time is the events' capture time, so the limit applies to when things happened, not to when the worker got to
  * them. Worker thread only for {@link #accept}; {@link #trackedKeyCount()} may be read from any thread.
  */
-public final class RateLimitFilter implements Filter {
+final class RateLimitFilter implements Filter {
     private static final String GLOBAL = "global";
 
     private final double capacity;

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  *
  * <p>Worker thread only for {@link #accept}; {@link #currentSampleRate()} may be read from any thread.
  */
-public final class SamplingFilter implements Filter {
+final class SamplingFilter implements Filter {
     private final double rate;
     private final SplittableRandom random;
 

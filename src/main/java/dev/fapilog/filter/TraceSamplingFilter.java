@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * <p>Worker thread only for {@link #accept}; {@link #currentSampleRate()} may be read from any thread.
  */
-public final class TraceSamplingFilter implements Filter {
+final class TraceSamplingFilter implements Filter {
     private static final long SPACE = 1L << 56;
 
     private final double rate;

@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * Each case is reported on the diagnostics channel (rate-limited). Worker thread only.
  */
-public final class SizeGuardProcessor implements Processor {
+final class SizeGuardProcessor implements Processor {
     /** What remains of the message when the whole event must shrink. */
     private static final int MESSAGE_KEPT = 1024;
 

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code policy_violation} on the diagnostics channel (rate-limited like every diagnostic) with the event's logger,
  * the first blocked name and how many were blocked, never the value.
  */
-public final class FieldBlockerRedactor extends GuardedRedactor {
+final class FieldBlockerRedactor extends GuardedRedactor {
     /** What a blocked value becomes. */
     public static final String MARKER = "[REDACTED:HIGH_RISK_FIELD]";
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code key[*]} for every element of a list; a number for one list index. A list met under a plain key segment is
  * searched element by element. Masking is idempotent and copy-on-write: nested snapshots are replaced, never changed in place.
  */
-public final class FieldMaskRedactor extends GuardedRedactor {
+final class FieldMaskRedactor extends GuardedRedactor {
     private final List<Path> paths = new ArrayList<>();
     /** Keys masked at any depth ({@code section.**.key} paths), matched in one walk per section. */
     private final Map<Section, Set<String>> anywhere = new EnumMap<>(Section.class);

@@ -8,7 +8,7 @@ import java.util.Deque;
  * ({@code (a+)+}, {@code (.*)*}, {@code (\w+\s?)+}) or an alternation ({@code (a|aa)+}). A syntactic check, like
  * fapilog's, so it errs on the safe side; {@code redaction.allow-unsafe-patterns=true} turns it off.
  */
-public final class PatternSafety {
+final class PatternSafety {
     private PatternSafety() {}
 
     /** Why {@code regex} is unsafe, or {@code null} when it is not. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * events cost a hash lookup per field, not a regex run; nested keys are matched as they come. The cache holds at most
  * 10,000 keys and is then cleared. Worker thread only.
  */
-public final class RegexMaskRedactor extends GuardedRedactor {
+final class RegexMaskRedactor extends GuardedRedactor {
     /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
     private static final Section[] SECTIONS = Section.values();
 

@@ -12,7 +12,7 @@ import java.util.List;
  * cost is linear in the scanned length whatever the input (no backtracking to exploit). Only the first
  * {@link #MAX_SCAN} characters of a string are scanned. Stateless and thread-safe.
  */
-public final class SecretScanner {
+final class SecretScanner {
     /** Characters scanned per string; the rest is left as it is. */
     public static final int MAX_SCAN = 16_384;
 

@@ -7,7 +7,7 @@ import dev.fapilog.config.RedactionGuardrails;
  * length and appends {@value #MARKER}; never splits a surrogate pair. The message is left whole (the encoder caps it
  * with its own marker).
  */
-public final class StringTruncateRedactor extends StringValueRedactor {
+final class StringTruncateRedactor extends StringValueRedactor {
     /** Appended to a truncated string. */
     public static final String MARKER = "[truncated]";
 

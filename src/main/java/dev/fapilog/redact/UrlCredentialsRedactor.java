@@ -9,7 +9,7 @@ import dev.fapilog.config.RedactionGuardrails;
  * {@code //user:pw@proxy} becomes {@code //***:***@proxy}. Strings longer than
  * {@value #MAX_SCAN} characters are scanned up to that length. Allocates only when it masks something.
  */
-public final class UrlCredentialsRedactor extends StringValueRedactor {
+final class UrlCredentialsRedactor extends StringValueRedactor {
     static final int MAX_SCAN = 16_384;
 
     public UrlCredentialsRedactor() {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * ({@link SecretScanner}). Complements {@code field-mask}, which masks by field name. Linear in the scanned length;
  * strings are scanned up to {@value SecretScanner#MAX_SCAN} characters.
  */
-public final class ValueScanRedactor extends StringValueRedactor {
+final class ValueScanRedactor extends StringValueRedactor {
     private final String mask;
 
     public ValueScanRedactor(String mask) {

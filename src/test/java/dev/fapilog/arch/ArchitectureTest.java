@@ -125,6 +125,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void aPluginPackageExportsOnlyItsProviders() {
+        // The plug-ins themselves are reached through their providers; TraceParent (the W3C header parser) is shared
+        // with the JAX-RS integration, which reads the same header.
+        classes()
+                .that()
+                .resideInAnyPackage(PLUGIN_PACKAGES.toArray(new String[0]))
+                .and()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .haveSimpleNameEndingWith("Provider")
+                .orShould()
+                .haveFullyQualifiedName("dev.fapilog.enrich.TraceParent")
+                .check(classes);
+    }
+
+    @Test
     void theTestKitKnowsApiAndSpiOnly() {
         classes()
                 .that()

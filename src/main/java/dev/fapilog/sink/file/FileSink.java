@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * <p>A batch counts as delivered when the operating system has taken its bytes; with {@code fsync=flush} they are
  * also forced to disk at every flush and at drain.
  */
-public final class FileSink implements Sink {
+final class FileSink implements Sink {
     private final String name;
     private final Path path;
     private final boolean append;

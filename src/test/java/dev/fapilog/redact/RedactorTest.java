@@ -1,12 +1,10 @@
-package dev.fapilog.plugins;
+package dev.fapilog.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fapilog.LogRuntime;
-import dev.fapilog.redact.FieldBlockerRedactor;
-import dev.fapilog.redact.StringTruncateRedactor;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.TestRuntimes;
 import dev.fapilog.testing.MemorySink;

@@ -1,11 +1,9 @@
-package dev.fapilog.plugins;
+package dev.fapilog.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fapilog.LogContext;
 import dev.fapilog.LogRuntime;
-import dev.fapilog.enrich.KubernetesEnricher;
-import dev.fapilog.enrich.TraceContextEnricher;
 import dev.fapilog.support.TestRuntimes;
 import dev.fapilog.testing.MemorySink;
 import io.opentelemetry.api.trace.Span;

@@ -1,8 +1,7 @@
-package dev.fapilog.plugins;
+package dev.fapilog.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fapilog.redact.SecretScanner;
 import dev.fapilog.redact.SecretScanner.Finding;
 import dev.fapilog.redact.SecretScanner.Kind;
 import dev.fapilog.support.TestCards;

@@ -1,4 +1,4 @@
-package dev.fapilog.plugins;
+package dev.fapilog.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,10 +10,6 @@ import dev.fapilog.Level;
 import dev.fapilog.LogContext;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
-import dev.fapilog.filter.AdaptiveSamplingFilter;
-import dev.fapilog.filter.FirstOccurrenceFilter;
-import dev.fapilog.filter.RateLimitFilter;
-import dev.fapilog.filter.TraceSamplingFilter;
 import dev.fapilog.spi.Section;
 import dev.fapilog.support.TestRuntimes;
 import dev.fapilog.testing.MemorySink;
