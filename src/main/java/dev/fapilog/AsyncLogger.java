@@ -6,7 +6,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The asynchronous facade: the same pipeline and arguments as {@link Logger}, but every call returns a
  * {@link CompletionStage} that completes with the call's {@link Acceptance}: when the event is accepted into the
- * queue or dropped. It never completes exceptionally.
+ * queue or dropped. It never completes exceptionally; as with {@link Logger}, only an error after which the JVM
+ * cannot be trusted ({@link OutOfMemoryError}, {@link InternalError}) is rethrown by the call itself.
  *
  * <h2>Threading</h2>
  * No call blocks a thread, under any backpressure policy. When the event is accepted or dropped at once (the usual

@@ -42,6 +42,9 @@ import java.util.Map;
  * <h2>Failure behaviour</h2>
  * No method throws, whatever the arguments, the runtime state (draining, drained, overloaded) or the thread (an
  * interrupted thread keeps its interrupt flag). What happened to each call is counted in {@link LogRuntime#stats()}.
+ * The one exception: an error after which the JVM cannot be trusted ({@link OutOfMemoryError}, {@link InternalError})
+ * raised while capturing the call, for example by a value's {@code toString()}, is rethrown, never swallowed; a
+ * {@link StackOverflowError} there is a placeholder like any other failing {@code toString()}.
  */
 public interface Logger {
 

@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The caller side of one runtime: captures an event on the logging thread and offers it to the queue, applying the
  * backpressure policy when its lane is full (drop at once; or wait a bounded time, parked for the plain facade and
- * without a thread for the async one). Never throws and never does I/O; every event it does not accept is counted
- * with its reason. Thread-safe: called by any number of application threads.
+ * without a thread for the async one). Never does I/O, and never throws but for the errors {@link Fatal} names
+ * (out of memory in a value's {@code toString}, for one); every event it does not accept is counted with its reason. Thread-safe: called by any number of application threads.
  */
 final class Intake {
     /** {@code log} flag: the fields already went through {@link ValueCapture}. */
@@ -106,7 +106,7 @@ final class Intake {
     }
 
     /**
-     * Captures and enqueues one event. Never throws.
+     * Captures and enqueues one event. Never throws, but for a {@linkplain Fatal fatal} error.
      *
      * @param flags {@link #FIELDS_CAPTURED} when {@code keyValues} already went through {@link ValueCapture},
      *     {@link #UNREDACTED} for an event no redactor may touch
