@@ -65,6 +65,10 @@ class FatalErrorsTest {
         assertThatThrownBy(() -> log.info("fatal value", "v", fatal))
                 .isInstanceOf(OutOfMemoryError.class)
                 .hasMessage("from toString");
-        assertThat(log.runtime().drain(Duration.ofSeconds(5)).delivered()).isEqualTo(1);
+        dev.fapilog.AsyncLogger async = log.runtime().asyncLogger("async");
+        assertThat(async.info("broken value", "v", broken).toCompletableFuture().join())
+                .isEqualTo(dev.fapilog.Acceptance.ACCEPTED);
+        assertThatThrownBy(() -> async.info("fatal value", "v", fatal)).isInstanceOf(OutOfMemoryError.class);
+        assertThat(log.runtime().drain(Duration.ofSeconds(5)).delivered()).isEqualTo(2);
     }
 }
