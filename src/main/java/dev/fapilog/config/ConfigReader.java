@@ -191,11 +191,6 @@ public final class ConfigReader {
         return number(key, 0, max, true);
     }
 
-    /** A number greater than 0 and at most {@code max}. */
-    public double positive(String key, double max) {
-        return number(key, 0, max, false);
-    }
-
     /** A number from (or, when {@code minIncluded} is false, greater than) {@code min} to {@code max}. */
     public double number(String key, double min, double max, boolean minIncluded) {
         return ranged(
