@@ -9,6 +9,6 @@ public interface FapilogProvider {
     /** A new, unconfigured builder. */
     LoggerBuilder newBuilder();
 
-    /** The default runtime of this class loader, created on first use. */
+    /** The runtime of the calling thread's application, else the default runtime of this class loader. */
     LogRuntime defaultRuntime();
 }

@@ -8,9 +8,10 @@ import dev.fapilog.config.PluginCatalog;
 import dev.fapilog.config.SystemSettings;
 
 /**
- * The library's {@link FapilogProvider}: hands out builders and owns the default runtime of this class loader. The
- * default runtime is created on first use; if its settings are invalid, that call and every later one throw the same
- * {@link ConfigurationException}.
+ * The library's {@link FapilogProvider}: hands out builders, and answers {@code Fapilog.defaultRuntime()}: the runtime
+ * of the application the calling thread belongs to ({@link ApplicationRuntimes}), else the JVM's default runtime of
+ * this class loader. That one is created on first use; if its settings are invalid, that call and every later one
+ * throw the same {@link ConfigurationException}.
  */
 public final class BootProvider implements FapilogProvider {
     private static final Object LOCK = new Object();
@@ -25,6 +26,10 @@ public final class BootProvider implements FapilogProvider {
 
     @Override
     public LogRuntime defaultRuntime() {
+        LogRuntime app = ApplicationRuntimes.current();
+        if (app != null) {
+            return app;
+        }
         LogRuntime rt = defaultRuntime;
         if (rt != null) {
             return rt;

@@ -266,6 +266,28 @@ public final class RuntimeBuilder implements LoggerBuilder {
      * @throws ConfigurationException listing every problem with the settings, or a sink or thread that failed
      */
     public BuiltRuntime start() {
+        BuiltRuntime prepared = prepare();
+        ThreadFactory tf = threadFactory != null
+                ? threadFactory
+                : new PipelineThreadFactory(prepared.runtime().name());
+        String source = threadSource != null ? threadSource : "fapilog daemon threads (no thread factory given)";
+        try {
+            prepared.launch(tf, source);
+        } catch (ConfigurationException failed) {
+            built = false; // only a runtime that started uses the builder up; a failed build can be fixed and retried
+            throw failed;
+        }
+        return prepared;
+    }
+
+    /**
+     * Builds the runtime without launching it: it takes events in, which wait in its queue until
+     * {@link BuiltRuntime#launch} starts its sinks and worker (see {@code CoreRuntime.create}). The integrations use it
+     * to have the application's runtime before the container's thread factory can be had.
+     *
+     * @throws ConfigurationException listing every problem with the settings, or a plug-in that could not be created
+     */
+    public BuiltRuntime prepare() {
         if (built) {
             throw new IllegalStateException("This builder was already built; use a new one for another runtime");
         }
@@ -286,15 +308,8 @@ public final class RuntimeBuilder implements LoggerBuilder {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        ThreadFactory tf = threadFactory != null ? threadFactory : new PipelineThreadFactory(s.name());
-        String source = threadSource != null ? threadSource : "fapilog daemon threads (no thread factory given)";
-        CoreRuntime runtime;
-        try {
-            runtime = CoreRuntime.start(s.engine(), parts, tf, source, diagnosticsListener);
-        } catch (PipelineStartException failed) {
-            throw new ConfigurationException(startProblems(failed));
-        }
-        built = true; // only a runtime that started uses the builder up; a failed build can be fixed and retried
+        CoreRuntime runtime = CoreRuntime.create(s.engine(), parts, diagnosticsListener);
+        built = true;
         for (String warning : catalog.warnings()) {
             runtime.diagnostics().warn("plugins", "provider", warning);
         }
@@ -302,7 +317,7 @@ public final class RuntimeBuilder implements LoggerBuilder {
     }
 
     /** What the engine could not start, as the coded problems of the settings that named it. */
-    private static List<ConfigProblem> startProblems(PipelineStartException failed) {
+    static List<ConfigProblem> startProblems(PipelineStartException failed) {
         List<ConfigProblem> problems = new ArrayList<>();
         for (PipelineStartException.Failure f : failed.failures()) {
             String key = f.part() == PipelineStartException.Part.SINK ? "sinks" : "thread-factory";

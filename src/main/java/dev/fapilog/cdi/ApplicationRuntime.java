@@ -2,7 +2,6 @@ package dev.fapilog.cdi;
 
 import dev.fapilog.LogRuntime;
 import dev.fapilog.boot.BuiltRuntime;
-import dev.fapilog.boot.RuntimeBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -10,7 +9,8 @@ import jakarta.inject.Inject;
 
 /**
  * The bean that owns the application's runtime: one per application (CDI container), {@code @ApplicationScoped}.
- * Injected loggers of both facades are views over it. It starts the runtime on first use (at application start unless
+ * Injected loggers of both facades are views over it. It launches the deployment's runtime (made when the settings
+ * were read, see {@link CdiDeployment#read}) on first use (at application start unless
  * {@code fapilog.cdi.startup=lazy}) with the container's thread factory, fires {@link FapilogStarted}, and hands the
  * application's end to a {@link ShutdownSequence}, which drains the runtime once and fires {@link FapilogDrained}.
  *
@@ -49,10 +49,8 @@ class ApplicationRuntime {
                 return ending.runtime();
             }
             ThreadFactoryLookup.Found threads = ThreadFactoryLookup.find(beans);
-            RuntimeBuilder builder =
-                    DeploymentSettings.builder(deployment.settings().runtime());
-            builder.threadFactory(threads.factory(), threads.source());
-            rt = builder.start();
+            rt = deployment.runtimeToLaunch();
+            rt.launch(threads.factory(), threads.source());
             shutdown = new ShutdownSequence(
                     rt, rt.settings().engine().shutdownTimeout(), this::drained, deployment::awaitIdle);
             runtime = rt;

@@ -1,6 +1,8 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigProblem;
+import dev.fapilog.ConfigurationException;
+import dev.fapilog.boot.ApplicationRuntimes;
 import dev.fapilog.boot.BuiltRuntime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The state one deployment's {@link FapilogExtension} keeps: its integration modules, its settings (read when the
- * deployment is validated), and the runtimes started in it, whose shutdown the extension drives. Available to the
+ * deployment starts), the application's runtime (made then, launched by its first owner), and the owners started in
+ * it, whose shutdown the extension drives. Available to the
  * library's own beans by injection (a {@code @Singleton} synthetic bean: the extension itself is final and cannot be
  * proxied). Thread-safe: container callbacks and application threads use it.
  */
@@ -18,6 +21,12 @@ public final class CdiDeployment {
     private volatile DeploymentSettings settings;
     private volatile boolean applicationEnding;
     private volatile ApplicationRuntime lastStarted;
+    private ClassLoader loader;
+    /** The application's runtime, made when the settings are read and launched by its first owner. */
+    private BuiltRuntime prepared;
+
+    private ApplicationRuntimes.Registration registration;
+    private JulBridge jul;
 
     CdiDeployment(List<IntegrationModule> modules) {
         this.modules = modules;
@@ -37,8 +46,71 @@ public final class CdiDeployment {
         return modules;
     }
 
-    void read(ClassLoader loader) {
+    /**
+     * Reads the settings and, when they are valid, makes the application's runtime at once: from then on
+     * {@code Fapilog.getLogger}, static loggers and the bridges log into it, and what they log before it is launched
+     * waits in its queue.
+     */
+    synchronized void read(ClassLoader loader) {
+        this.loader = loader;
         settings = DeploymentSettings.read(loader, modules);
+        if (settings.problems().isEmpty()) {
+            prepare();
+        }
+    }
+
+    private void prepare() {
+        try {
+            prepared = DeploymentSettings.builder(settings.runtime()).prepare();
+        } catch (ConfigurationException failed) {
+            settings = settings.withProblems(failed.problems());
+            return;
+        }
+        registration = ApplicationRuntimes.register(loader, prepared.runtime());
+        jul = JulBridge.install(settings.cdi().julInstall(), prepared.runtime(), loader, prepared.diagnostics());
+    }
+
+    /**
+     * The runtime an owner launches: the prepared one, or a new one when that one has drained while the application
+     * goes on (its owner was destroyed on its own).
+     */
+    synchronized BuiltRuntime runtimeToLaunch() {
+        if (prepared == null) {
+            throw new IllegalStateException("fapilog settings are read when the deployment starts; a logger was"
+                    + " requested before that (from another extension?) or the settings are invalid");
+        }
+        if (prepared.runtime().isDraining() && !applicationEnding) {
+            release();
+            prepare();
+        }
+        return prepared;
+    }
+
+    /** Stops routing the application's logs into the prepared runtime: the registration and the JUL handler. */
+    private synchronized void release() {
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
+        if (jul != null) {
+            jul.remove();
+            jul = null;
+        }
+    }
+
+    /**
+     * At the very end of the application: a runtime no owner launched (lazy start, never injected) still delivers
+     * what static loggers and bridges gave it, then everything is released.
+     */
+    void endUnlaunched() {
+        BuiltRuntime rt;
+        synchronized (this) {
+            rt = prepared;
+        }
+        if (rt != null && !rt.isLaunched() && rt.runtime().stats().submitted() > 0) {
+            rt.runtime().drain(rt.settings().engine().shutdownTimeout());
+        }
+        release();
     }
 
     /** Every problem with the deployment's settings; empty before they are read. */
@@ -89,6 +161,12 @@ public final class CdiDeployment {
 
     void unregister(ApplicationRuntime owner) {
         started.remove(owner);
+        BuiltRuntime rt = owner.startedRuntime();
+        synchronized (this) {
+            if (rt != null && rt == prepared) {
+                release();
+            }
+        }
     }
 
     /** A step of the application's end, for every started runtime's shutdown sequence. */

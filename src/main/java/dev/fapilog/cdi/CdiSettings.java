@@ -9,15 +9,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The settings the CDI integration adds under {@code fapilog.cdi.}; the runtime's own settings are the core ones.
+ * The settings the CDI integration adds under {@code fapilog.cdi.} and {@code fapilog.bridge.}; the runtime's own
+ * settings are the core ones.
  *
  * @param eagerStart {@code fapilog.cdi.startup}: {@code eager} (default) starts the runtime when the application scope
  *     is initialised, so a broken sink fails the deployment and the start-up line is printed at once; {@code lazy}
  *     starts it at the first injection of a logger
+ * @param julInstall {@code fapilog.bridge.jul.install}: whether the extension adds the JUL handler for the
+ *     application ({@code auto}, the default: where only this application's records reach it)
  */
-record CdiSettings(boolean eagerStart) {
+record CdiSettings(boolean eagerStart, JulInstall julInstall) {
     /** Every key with its default, without the {@code fapilog.} prefix. */
-    static final Map<String, String> DEFAULTS = new TreeMap<>(Map.of("cdi.startup", "eager"));
+    static final Map<String, String> DEFAULTS =
+            new TreeMap<>(Map.of("cdi.startup", "eager", "bridge.jul.install", "auto"));
+
+    /** How {@code bridge.jul.install} is read. */
+    enum JulInstall {
+        /** Where it is safe: a Java SE JVM's root logger, or a WildFly deployment's own log context. */
+        AUTO,
+        /** Also on a root logger shared with the server and other applications, taking only this one's records. */
+        TRUE,
+        FALSE
+    }
 
     /** How {@code cdi.startup} is read. */
     enum Startup {
@@ -39,6 +52,8 @@ record CdiSettings(boolean eagerStart) {
             }
         }
         ConfigReader reader = new ConfigReader(values, DEFAULTS, problems, key -> "");
-        return new CdiSettings(reader.choice("cdi.startup", Startup.class, Startup.EAGER) == Startup.EAGER);
+        return new CdiSettings(
+                reader.choice("cdi.startup", Startup.class, Startup.EAGER) == Startup.EAGER,
+                reader.choice("bridge.jul.install", JulInstall.class, JulInstall.AUTO));
     }
 }

@@ -38,7 +38,7 @@ record DeploymentSettings(Map<String, String> runtime, CdiSettings cdi, List<Con
         Map<IntegrationModule, Map<String, String>> moduleKeys = new java.util.LinkedHashMap<>();
         modules.forEach(m -> moduleKeys.put(m, new TreeMap<>()));
         raw.values().forEach((k, v) -> {
-            if (k.startsWith("cdi.")) {
+            if (k.startsWith("cdi.") || k.startsWith("bridge.")) {
                 cdiKeys.put(k, v);
                 return;
             }
@@ -63,6 +63,13 @@ record DeploymentSettings(Map<String, String> runtime, CdiSettings cdi, List<Con
         }
         problems.addAll(builder(runtime).check());
         return new DeploymentSettings(Map.copyOf(runtime), cdi, List.copyOf(problems), raw.source());
+    }
+
+    /** These settings with more problems (found when the runtime was made). */
+    DeploymentSettings withProblems(List<ConfigProblem> more) {
+        List<ConfigProblem> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new DeploymentSettings(runtime, cdi, List.copyOf(all), source);
     }
 
     /** A builder holding these settings; the caller adds the thread factory and builds. */

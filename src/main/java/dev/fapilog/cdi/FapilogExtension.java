@@ -26,8 +26,10 @@ import java.util.List;
  * <ul>
  *   <li>adds the beans that produce {@code Logger}, {@code AsyncLogger} and {@code LogRuntime}, and those of the
  *       integration modules whose API is present (JAX-RS: {@code dev.fapilog.jaxrs});
- *   <li>reads every {@code fapilog.*} setting when the deployment is validated and reports all problems at once as one
- *       deployment problem, so a bad configuration fails the deployment with one coded message;
+ *   <li>reads every {@code fapilog.*} setting when the deployment starts and reports all problems at once as one
+ *       deployment problem at validation, so a bad configuration fails the deployment with one coded message;
+ *   <li>makes the application's runtime right away, so that {@code Fapilog.getLogger} and the bridges use it, and
+ *       installs the JUL handler where {@code fapilog.bridge.jul.install} allows (see {@link JulBridge});
  *   <li>starts the runtime when the application scope is initialised ({@code fapilog.cdi.startup=eager}, the default);
  *   <li>passes the application's end ({@code @BeforeDestroyed}, {@code @Destroyed}, {@code BeforeShutdown}) to each
  *       started runtime's {@link ShutdownSequence}, holding direct references because the context is gone by then.
@@ -43,6 +45,10 @@ public final class FapilogExtension implements Extension {
     private final CdiDeployment deployment = new CdiDeployment(IntegrationModules.load());
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beans) {
+        // Read first: the application's runtime exists from here on, so static loggers, the bridges and early
+        // framework logs go into it (held until it is launched); problems are reported at validation.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        deployment.read(loader != null ? loader : FapilogExtension.class.getClassLoader());
         List<Class<?>> classes = new java.util.ArrayList<>(List.of(ApplicationRuntime.class, LoggerProducer.class));
         deployment.modules().forEach(m -> classes.addAll(m.beanClasses()));
         for (Class<?> c : classes) {
@@ -51,8 +57,8 @@ public final class FapilogExtension implements Extension {
         deployment.modules().forEach(m -> m.beforeBeanDiscovery(event, beans));
     }
 
-    // Read after discovery, reported at validation: the deployment-problem mechanism is AfterDeploymentValidation's.
-    void readSettings(@Observes AfterBeanDiscovery event, BeanManager beans) {
+    // Reported at validation: the deployment-problem mechanism is AfterDeploymentValidation's.
+    void addDeploymentBean(@Observes AfterBeanDiscovery event, BeanManager beans) {
         // The deployment's state as a bean of its own: the extension is final, so it cannot be proxied for injection.
         event.addBean()
                 .beanClass(CdiDeployment.class)
@@ -60,8 +66,6 @@ public final class FapilogExtension implements Extension {
                 .scope(Singleton.class)
                 .createWith(c -> deployment);
         deployment.modules().forEach(m -> m.afterBeanDiscovery(event, beans));
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        deployment.read(loader != null ? loader : FapilogExtension.class.getClassLoader());
     }
 
     void reportProblems(@Observes AfterDeploymentValidation event) {
@@ -91,6 +95,7 @@ public final class FapilogExtension implements Extension {
 
     void containerShutdown(@Observes BeforeShutdown event) {
         deployment.ending(ShutdownSequence::beforeShutdown);
+        deployment.endUnlaunched();
         deployment.forgetStarted();
     }
 }

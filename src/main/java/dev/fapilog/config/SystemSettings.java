@@ -29,6 +29,9 @@ public final class SystemSettings {
             "FAPILOG_VERSION",
             "service.version");
 
+    /** Namespaces of the container integrations' keys, which a runtime outside a container ignores. */
+    private static final List<String> INTEGRATION_PREFIXES = List.of("cdi.", "jaxrs.", "bridge.");
+
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<ConfigProblem> problems = new java.util.ArrayList<>();
 
@@ -49,9 +52,28 @@ public final class SystemSettings {
         return read(system, env, PluginCatalog.load());
     }
 
-    /** Reads with the keys of the given plug-ins. */
+    /**
+     * Reads the settings of a runtime outside any container (the default runtime), with the keys of the given
+     * plug-ins. Keys of the container integrations ({@code fapilog.cdi.*}, {@code fapilog.jaxrs.*},
+     * {@code fapilog.bridge.*}, and their variables) are left out, not reported: a JVM may set them for the
+     * applications it runs, and they must not break a plain {@code Fapilog.getLogger}.
+     */
     public static SystemSettings read(Properties system, Map<String, String> env, PluginCatalog catalog) {
-        return read(system, env, byEnvironmentName(catalog));
+        SystemSettings c = read(system, env, byEnvironmentName(catalog));
+        c.settings.keySet().removeIf(SystemSettings::isIntegrationKey);
+        c.problems.removeIf(
+                p -> INTEGRATION_PREFIXES.stream().anyMatch(i -> p.key().startsWith(envName(i))));
+        return c;
+    }
+
+    /** Whether a key (without {@code fapilog.}) belongs to a container integration rather than to a runtime. */
+    public static boolean isIntegrationKey(String key) {
+        for (String prefix : INTEGRATION_PREFIXES) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

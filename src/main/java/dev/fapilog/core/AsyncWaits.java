@@ -20,11 +20,12 @@ final class AsyncWaits {
     private final ConcurrentLinkedQueue<PendingOffer> waits = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
-    private final ThreadFactory threadFactory;
+    private volatile ThreadFactory threadFactory;
     private volatile ExecutorService callbacks;
 
-    AsyncWaits(ThreadFactory threadFactory) {
-        this.threadFactory = threadFactory;
+    /** The thread factory of the callback thread, given when the runtime launches (waits only begin after that). */
+    void useThreads(ThreadFactory factory) {
+        this.threadFactory = factory;
     }
 
     /** How many offers wait. */

@@ -8,6 +8,8 @@ import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.PipelineStats;
 import dev.fapilog.config.EngineSettings;
+import dev.fapilog.spi.BridgeLogger;
+import dev.fapilog.spi.BridgeTarget;
 import dev.fapilog.spi.Diagnostics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
  * {@link Worker} and one {@link SinkRunner} per sink on the pipeline's own threads, {@link DrainControl} for flush and
  * drain. Created by {@link #start}; see {@link LogRuntime} for the contract. Thread-safe.
  */
-public final class CoreRuntime implements LogRuntime {
+public final class CoreRuntime implements LogRuntime, BridgeTarget {
 
     private final String name;
     private final DiagnosticsChannel diagnostics;
@@ -35,22 +37,23 @@ public final class CoreRuntime implements LogRuntime {
     private final StageControls stageControls;
     private final Map<String, CoreLogger> loggers = new ConcurrentHashMap<>();
     private final Map<String, CoreAsyncLogger> asyncLoggers = new ConcurrentHashMap<>();
-    private DrainControl drain; // set in start, before the runtime is handed out
+    private final EngineSettings settings;
+    private final PipelineParts parts;
+    private final Stages stages;
+    private volatile DrainControl drain; // set by launch
     private volatile int threshold;
     private volatile Level level;
 
-    private CoreRuntime(
-            EngineSettings settings,
-            PipelineParts parts,
-            ThreadFactory threadFactory,
-            DiagnosticsChannel diagnostics,
-            Stages stages) {
+    private CoreRuntime(EngineSettings settings, PipelineParts parts, DiagnosticsChannel diagnostics, Stages stages) {
+        this.settings = settings;
+        this.parts = parts;
+        this.stages = stages;
         this.name = settings.name();
         this.diagnostics = diagnostics;
         this.queue =
                 new EventQueue(settings.queueCapacity(), settings.protectedQueueCapacity(), settings.protectedLevels());
         this.accounting = new Accounting(sinkNames(parts.sinks()));
-        this.asyncWaits = new AsyncWaits(threadFactory);
+        this.asyncWaits = new AsyncWaits();
         this.stageControls = stages.controls();
         this.intake = new Intake(
                 name,
@@ -68,7 +71,7 @@ public final class CoreRuntime implements LogRuntime {
     }
 
     /**
-     * Starts a runtime: sink threads first (waiting for each sink's {@code start}), then the worker.
+     * Starts a runtime: {@link #create}, then {@link #launch}.
      *
      * @param threadSource how the thread factory was obtained, for the start-up line
      * @throws PipelineStartException when a thread cannot be made or a sink fails to start
@@ -79,6 +82,20 @@ public final class CoreRuntime implements LogRuntime {
             ThreadFactory threadFactory,
             String threadSource,
             Consumer<String> diagnosticsListener) {
+        CoreRuntime rt = create(settings, parts, diagnosticsListener);
+        rt.launch(threadFactory, threadSource);
+        return rt;
+    }
+
+    /**
+     * Creates a runtime that takes events in but does not run yet: they wait in its queue until {@link #launch}
+     * starts the sinks and the worker (an application's runtime exists as soon as its settings are read, so static
+     * loggers and early framework logs are kept; the container's thread factory comes later). While it waits, an
+     * event that finds its lane full is dropped at once as {@code queue_full}, whatever the backpressure policy.
+     * A flush or drain before the launch launches it on the library's own daemon threads first.
+     */
+    public static CoreRuntime create(
+            EngineSettings settings, PipelineParts parts, Consumer<String> diagnosticsListener) {
         DiagnosticsChannel diagnostics = new DiagnosticsChannel(
                 settings.name(), settings.diagnosticsEnabled(), diagnosticsListener, settings.diagnosticsOutput());
         Stages stages = new Stages(
@@ -88,9 +105,48 @@ public final class CoreRuntime implements LogRuntime {
                 parts.processors(),
                 settings.redactionFailMode(),
                 diagnostics);
-        CoreRuntime rt = new CoreRuntime(settings, parts, threadFactory, diagnostics, stages);
-        rt.launch(settings, parts, stages, threadFactory, threadSource);
-        return rt;
+        return new CoreRuntime(settings, parts, diagnostics, stages);
+    }
+
+    /**
+     * Starts the sink threads (waiting for each sink's {@code start}), then the worker, which takes the events queued
+     * so far first. Idempotent: a later call does nothing.
+     *
+     * @param threadSource how the thread factory was obtained, for the start-up line
+     * @throws PipelineStartException when a thread cannot be made or a sink fails to start (the runtime stays
+     *     unlaunched and may be launched again)
+     */
+    public synchronized void launch(ThreadFactory threadFactory, String threadSource) {
+        if (drain != null) {
+            return;
+        }
+        asyncWaits.useThreads(threadFactory);
+        launch(settings, parts, stages, threadFactory, threadSource);
+    }
+
+    /** Whether {@link #launch} has run. */
+    public boolean isLaunched() {
+        return drain != null;
+    }
+
+    /** The drain control, launching first if the application never did; {@code null} if that launch failed. */
+    private DrainControl launchedControl() {
+        DrainControl d = drain;
+        if (d != null) {
+            return d;
+        }
+        try {
+            launch(new PipelineThreadFactory(name), "fapilog daemon threads (flushed or drained before its launch)");
+        } catch (PipelineStartException failed) {
+            diagnostics.warn(
+                    "runtime",
+                    "launch-failed",
+                    "the runtime was flushed or drained before it was launched, and launching it failed: the events"
+                            + " it holds stay pending",
+                    "error",
+                    failed.getMessage());
+        }
+        return drain;
     }
 
     private void launch(
@@ -199,6 +255,12 @@ public final class CoreRuntime implements LogRuntime {
     }
 
     @Override
+    public BridgeLogger bridgeLogger(String loggerName, String origin) {
+        return new CoreBridgeLogger(
+                this, loggerName == null ? "root" : loggerName, CoreBridgeLogger.checkOrigin(origin));
+    }
+
+    @Override
     public Level level() {
         return level;
     }
@@ -238,16 +300,19 @@ public final class CoreRuntime implements LogRuntime {
 
     @Override
     public boolean isDraining() {
-        return drain.isDraining();
+        DrainControl d = drain;
+        return d != null && d.isDraining();
     }
 
     @Override
     public boolean flush(Duration deadline) {
-        return drain.flush(deadline);
+        DrainControl d = launchedControl();
+        return d != null && d.flush(deadline);
     }
 
     @Override
     public DrainResult drain(Duration deadline) {
-        return drain.drain(deadline);
+        DrainControl d = launchedControl();
+        return d != null ? d.drain(deadline) : new DrainResult(stats(), Duration.ZERO, false);
     }
 }

@@ -82,7 +82,7 @@ final class EnvelopeEncoder implements EventEncoder {
         JsonWriter.plainKey(out, "diagnostics");
         out.put((byte) '{');
         JsonWriter.plainKey(out, "origin");
-        JsonWriter.plainString(out, "native");
+        JsonWriter.plainString(out, e.origin());
         out.put((byte) ',');
         JsonWriter.plainKey(out, "encoding_error");
         JsonWriter.string(out, problem, 1_024);

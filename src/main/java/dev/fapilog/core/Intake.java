@@ -120,16 +120,7 @@ final class Intake {
             int flags,
             Object[] bound) {
         try {
-            Object admitted = admit(level, logger, message, error, keyValues, flags, bound);
-            if (admitted instanceof Acceptance) {
-                return (Acceptance) admitted;
-            }
-            LogEvent e = (LogEvent) admitted;
-            Acceptance now = enqueue(e);
-            if (now != null) {
-                return now;
-            }
-            return policy == BackpressurePolicy.WAIT ? waitForSpace(e) : queueFull();
+            return offer(admit(level, logger, message, error, keyValues, flags, bound, null, LogEvent.NATIVE));
         } catch (Throwable bug) {
             Fatal.rethrowIfFatal(bug);
             return internalError(bug);
@@ -146,7 +137,7 @@ final class Intake {
             int flags,
             Object[] bound) {
         try {
-            Object admitted = admit(level, logger, message, error, keyValues, flags, bound);
+            Object admitted = admit(level, logger, message, error, keyValues, flags, bound, null, LogEvent.NATIVE);
             if (admitted instanceof Acceptance) {
                 return completed((Acceptance) admitted);
             }
@@ -158,11 +149,44 @@ final class Intake {
             if (now != null) {
                 return completed(now);
             }
-            return policy == BackpressurePolicy.WAIT ? waitAsync(e) : completed(queueFull());
+            return policy == BackpressurePolicy.WAIT && worker != null ? waitAsync(e) : completed(queueFull());
         } catch (Throwable bug) {
             Fatal.rethrowIfFatal(bug);
             return completed(internalError(bug));
         }
+    }
+
+    /**
+     * The bridges' entry ({@link dev.fapilog.spi.BridgeLogger}): like {@link #log}, with the event's origin and the
+     * name of the thread that logged it (or {@code null} for the current one); the level was checked by the bridge.
+     */
+    Acceptance logBridged(
+            Level level,
+            String logger,
+            String message,
+            Throwable error,
+            Object[] keyValues,
+            String thread,
+            String origin) {
+        try {
+            return offer(admit(level, logger, message, error, keyValues, 0, FacadeBase.NO_FIELDS, thread, origin));
+        } catch (Throwable bug) {
+            Fatal.rethrowIfFatal(bug);
+            return internalError(bug);
+        }
+    }
+
+    /** The plain entries' second half: enqueues an admitted event, under the backpressure policy. */
+    private Acceptance offer(Object admitted) {
+        if (admitted instanceof Acceptance) {
+            return (Acceptance) admitted;
+        }
+        LogEvent e = (LogEvent) admitted;
+        Acceptance now = enqueue(e);
+        if (now != null) {
+            return now;
+        }
+        return policy == BackpressurePolicy.WAIT && worker != null ? waitForSpace(e) : queueFull();
     }
 
     /**
@@ -177,14 +201,16 @@ final class Intake {
             Throwable error,
             Object[] keyValues,
             int flags,
-            Object[] bound) {
+            Object[] bound,
+            String thread,
+            String origin) {
         if (isPipelineThread(Thread.currentThread())) {
             return divert(level, logger, message);
         }
         if (dropsBeforeCapture(level)) {
             return queueFull();
         }
-        return capture(level, logger, message, error, keyValues, flags, bound);
+        return capture(level, logger, message, error, keyValues, flags, bound, thread, origin);
     }
 
     /** Offers once: {@code ACCEPTED}, {@code DROPPED_AFTER_SHUTDOWN}, or {@code null} when the lane is full. */
@@ -192,7 +218,7 @@ final class Intake {
         int r = queue.offer(e);
         if (r == MpscLane.OK) {
             Worker w = worker;
-            if (w.isIdle()) {
+            if (w != null && w.isIdle()) { // null: not launched yet, the event waits for the worker
                 w.wake();
             }
             return Acceptance.ACCEPTED;
@@ -231,7 +257,9 @@ final class Intake {
             Throwable error,
             Object[] keyValues,
             int flags,
-            Object[] bound) {
+            Object[] bound,
+            String thread,
+            String origin) {
         if (!levelsFrozen) {
             Level.freezeRegistry("runtime '" + runtimeName + "'");
             levelsFrozen = true;
@@ -250,7 +278,8 @@ final class Intake {
                 level,
                 logger,
                 message,
-                Thread.currentThread().getName(),
+                thread != null ? thread : Thread.currentThread().getName(),
+                origin,
                 fields,
                 count,
                 bound,

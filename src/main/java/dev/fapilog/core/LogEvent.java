@@ -8,6 +8,9 @@ import dev.fapilog.LogContext;
  * {@link ValueCapture}, so everything reachable from here is immutable too.
  */
 final class LogEvent {
+    /** The origin of events logged through the library's own API. */
+    static final String NATIVE = "native";
+
     /** {@code System.nanoTime()} at capture: cheap on the caller, monotonic for ordering; see {@link WallClock}. */
     final long nanoTime;
 
@@ -15,6 +18,8 @@ final class LogEvent {
     final String logger;
     final String message;
     final String thread;
+    /** Which API the event came through: {@link #NATIVE} or a bridge's name ({@code jul}, {@code slf4j}, ...). */
+    final String origin;
     /** Alternating keys and values of the call; keys may be {@code null} (dropped and counted later). */
     final Object[] fields;
     /** How many entries of {@link #fields} belong to the event (the varargs array may be longer). */
@@ -35,6 +40,7 @@ final class LogEvent {
             String logger,
             String message,
             String thread,
+            String origin,
             Object[] fields,
             int fieldCount,
             Object[] bound,
@@ -47,6 +53,7 @@ final class LogEvent {
         this.logger = logger;
         this.message = message;
         this.thread = thread;
+        this.origin = origin;
         this.fields = fields;
         this.fieldCount = fieldCount;
         this.bound = bound;

@@ -35,6 +35,7 @@ final class WorkingEvent implements MutableEvent {
     private String logger;
     private String message;
     private String thread;
+    private String origin;
     private long idMsb;
     private long idLsb;
     private String idText; // made on demand, at most once per event
@@ -69,6 +70,7 @@ final class WorkingEvent implements MutableEvent {
         logger = e.logger;
         message = e.message == null ? "" : e.message;
         thread = e.thread;
+        origin = e.origin;
         idMsb = msb;
         idLsb = lsb;
         idText = null;
@@ -93,7 +95,7 @@ final class WorkingEvent implements MutableEvent {
             }
         }
 
-        diagnostics.put("origin", "native", max);
+        diagnostics.put("origin", origin, max);
         diagnostics.put("thread", thread, max);
         if (error != null) {
             diagnostics.put("exception", error, max);
@@ -192,6 +194,11 @@ final class WorkingEvent implements MutableEvent {
     /** Fields refused in a section because it reached {@code encoder.max-fields}. */
     public int omittedFields(Section section) {
         return fields(section).omitted();
+    }
+
+    /** Which API the event came through ({@code native}, {@code jul}, {@code slf4j}, {@code system-logger}). */
+    String origin() {
+        return origin;
     }
 
     /** The event's exception as captured, or {@code null}. */

@@ -110,7 +110,11 @@ class CdiLifecycleTest {
         assertThat(d.begunBy()).isEqualTo(Trigger.BEFORE_DESTROYED);
         assertThat(d.drainedAt()).isEqualTo(Trigger.BEFORE_SHUTDOWN);
         assertThat(d.result().completedInTime()).isTrue();
-        assertThat(d.result().delivered()).isEqualTo(51);
+        // Every line in the file, which are ours and the container's own, bridged from JUL.
+        assertThat(d.result().delivered()).isEqualTo(lines.size());
+        assertThat(lines.stream()
+                        .filter(n -> n.at("/log/diagnostics/origin").asText().equals("native")))
+                .hasSize(51);
         assertThat(d.result().dropped()).isZero();
         assertThat(d.result().pending()).isZero();
         assertThat(occurrences(err, "\"key\":\"drained\""))
@@ -164,6 +168,8 @@ class CdiLifecycleTest {
     void twoContainersInOneJvmShareNothing() throws Exception {
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
+        String idA;
+        String idB;
         try (CdiApp appA = CdiApp.start(Map.of(
                         "fapilog.sinks", "file", "fapilog.sink.file.path", a.toString(), "fapilog.level", "DEBUG"));
                 CdiApp appB = CdiApp.start(Map.of(
@@ -173,6 +179,8 @@ class CdiLifecycleTest {
                         b.toString(),
                         "fapilog.preset",
                         "production"))) {
+            idA = appA.container().getId();
+            idB = appB.container().getId();
             LogRuntime ra = appA.get(LogRuntime.class);
             LogRuntime rb = appB.get(LogRuntime.class);
             assertThat(ra).isNotSameAs(rb);
@@ -189,13 +197,17 @@ class CdiLifecycleTest {
         }
         List<JsonNode> linesA = JsonLines.checkAll(Files.readAllBytes(a));
         List<JsonNode> linesB = JsonLines.checkAll(Files.readAllBytes(b));
-        assertThat(linesA).extracting(n -> n.get("log").get("message").asText()).containsExactly("from a");
+        // Each app's lines, and each container's own start-up line (bridged from JUL) in its own app only.
+        assertThat(linesA)
+                .extracting(n -> n.get("log").get("message").asText())
+                .containsExactly("WELD-ENV-002003: Weld SE container " + idA + " initialized", "from a");
         assertThat(linesB)
                 .extracting(n -> n.get("log").get("message").asText())
-                .containsExactly("from b", "b still logs");
-        assertThat(linesA.get(0).get("log").get("data").get("password").asText())
+                .containsExactly(
+                        "WELD-ENV-002003: Weld SE container " + idB + " initialized", "from b", "b still logs");
+        assertThat(linesA.get(1).get("log").get("data").get("password").asText())
                 .isEqualTo("a-secret");
-        assertThat(linesB.get(0).get("log").get("data").get("password").asText())
+        assertThat(linesB.get(1).get("log").get("data").get("password").asText())
                 .as("production redacts")
                 .isEqualTo("***");
     }

@@ -46,6 +46,7 @@ class WeldJunit5Test {
         requestBean.work();
         log.info("from the test");
         assertThat(runtime.flush(java.time.Duration.ofSeconds(5))).isTrue();
-        assertThat(runtime.stats().delivered()).isEqualTo(2);
+        // Ours, and Weld's "container initialized" line: in Java SE the JUL bridge brings Weld's own log in too.
+        assertThat(runtime.stats().delivered()).isEqualTo(3);
     }
 }
