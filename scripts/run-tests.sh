@@ -4,7 +4,7 @@
 #   2. the library's tests again on JDK 25;
 #   3. the SE example against the installed library;
 #   4. the sibling artifacts against the installed library and build parent (examples-plugin: a sink in its own jar;
-#      slf4j: the SLF4J provider, installed for the server tests that bundle it);
+#      slf4j: the SLF4J provider; system-logger: the System.LoggerFinder; both installed for the tests that use them);
 #   5. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted);
 #   6. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked);
 #   7. the Payara example on a real Payara Micro 6 on 127.0.0.1 (the same checks);
@@ -37,9 +37,10 @@ JAVA_HOME="${JDK25_HOME}" "${MVN[@]}" -Dspotless.apply.skip=true -Dspotless.chec
 step "3/8 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml spotless:check verify
 
-step "4/8 sibling artifacts (examples-plugin, slf4j)"
+step "4/8 sibling artifacts (examples-plugin, slf4j, system-logger)"
 "${MVN[@]}" -f examples-plugin/pom.xml spotless:check verify
 "${MVN[@]}" -f slf4j/pom.xml spotless:check install
+"${MVN[@]}" -f system-logger/pom.xml spotless:check install
 
 step "5/8 benchmarks (smoke)"
 benchmarks/run.sh smoke
