@@ -47,9 +47,9 @@ public final class CdiDeployment {
     }
 
     /**
-     * Reads the settings and, when they are valid, makes the application's runtime at once: from then on
-     * {@code Fapilog.getLogger}, static loggers and the bridges log into it, and what they log before it is launched
-     * waits in its queue.
+     * Reads the settings and, when they are valid, makes the application's runtime at once (without threads): from
+     * {@link #activate} on, {@code Fapilog.getLogger}, static loggers and the bridges log into it, and what they log
+     * before it is launched waits in its queue.
      */
     synchronized void read(ClassLoader loader) {
         this.loader = loader;
@@ -64,10 +64,19 @@ public final class CdiDeployment {
             prepared = DeploymentSettings.builder(settings.runtime()).prepare();
         } catch (ConfigurationException failed) {
             settings = settings.withProblems(failed.problems());
-            return;
         }
-        registration = ApplicationRuntimes.register(loader, prepared.runtime());
-        jul = JulBridge.install(settings.cdi().julInstall(), prepared.runtime(), loader, prepared.diagnostics());
+    }
+
+    /**
+     * Once the deployment is valid: routes the application's logs into the prepared runtime ({@code Fapilog.getLogger},
+     * static loggers, the bridges) and installs the JUL handler. Not earlier, because a deployment that fails
+     * validation gets no callback at all afterwards, and would leave both behind.
+     */
+    synchronized void activate() {
+        if (prepared != null && registration == null) {
+            registration = ApplicationRuntimes.register(loader, prepared.runtime());
+            jul = JulBridge.install(settings.cdi().julInstall(), prepared.runtime(), loader, prepared.diagnostics());
+        }
     }
 
     /**
@@ -82,12 +91,13 @@ public final class CdiDeployment {
         if (prepared.runtime().isDraining() && !applicationEnding) {
             release();
             prepare();
+            activate();
         }
         return prepared;
     }
 
     /** Stops routing the application's logs into the prepared runtime: the registration and the JUL handler. */
-    private synchronized void release() {
+    synchronized void release() {
         if (registration != null) {
             registration.close();
             registration = null;

@@ -1,6 +1,7 @@
 package dev.fapilog.cdi;
 
 import dev.fapilog.ConfigurationException;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 
 /**
@@ -68,20 +70,30 @@ public final class FapilogExtension implements Extension {
         deployment.modules().forEach(m -> m.afterBeanDiscovery(event, beans));
     }
 
-    void reportProblems(@Observes AfterDeploymentValidation event) {
+    // Late among the observers of validation: the application's logs are routed to its runtime only once the
+    // deployment is known to be valid (a deployment that fails gets no later callback to undo it).
+    void reportProblemsOrActivate(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 900) AfterDeploymentValidation event) {
         List<dev.fapilog.ConfigProblem> problems = deployment.problems();
         if (!problems.isEmpty()) {
             ConfigurationException invalid = new ConfigurationException(problems);
             event.addDeploymentProblem(new DeploymentException(invalid.getMessage(), invalid));
+            return;
         }
+        deployment.activate();
     }
 
     void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager beans) {
         if (deployment.startsEagerly()) {
             Bean<?> bean = beans.resolve(beans.getBeans(ApplicationRuntime.class));
-            ((ApplicationRuntime)
-                            beans.getReference(bean, ApplicationRuntime.class, beans.createCreationalContext(bean)))
-                    .runtime();
+            try {
+                ((ApplicationRuntime)
+                                beans.getReference(bean, ApplicationRuntime.class, beans.createCreationalContext(bean)))
+                        .runtime();
+            } catch (RuntimeException failed) {
+                deployment.release(); // the deployment fails: leave nothing of it in the JVM's logging
+                throw failed;
+            }
         }
     }
 

@@ -18,8 +18,10 @@ import java.util.logging.Logger;
  *   <li>WildFly (the JBoss Log Manager), a deployment with a log context of its own (a {@code logging.properties} in
  *       it): that context's root logger, which receives everything the deployment logs through JUL, JBoss Logging,
  *       SLF4J, the Log4j 2 API, commons-logging and {@code System.Logger}, and nothing of other deployments;
- *   <li>Java SE (the library on the JVM's class path, so the application owns the JVM): the root logger, whose console
- *       handlers are set aside meanwhile so that every line comes out once, in one format;
+ *   <li>Java SE (the JDK's log manager, and only the JDK's own handlers on the root logger, so the application owns
+ *       the JVM's logging): the root logger, whose console handlers are set aside meanwhile so that every line comes
+ *       out once, in one format; records of threads whose context class loader belongs to another application of the
+ *       JVM (each with a class loader of its own) are left to that one;
  *   <li>elsewhere (a root logger shared with the server and other applications, as on Payara or a WildFly deployment
  *       without its own log context) only with {@code true}, and then the handler takes only records logged on threads
  *       whose context class loader is the application's.
@@ -52,9 +54,7 @@ final class JulBridge {
                         "deployment log" + " context of the JBoss Log Manager",
                         diagnostics);
             }
-            // The library on the JVM's own class path: a Java SE application (a server loads it with the deployment).
-            boolean ownsJvm =
-                    !isJbossLogManager() && JulBridge.class.getClassLoader() == ClassLoader.getSystemClassLoader();
+            boolean ownsJvm = !isJbossLogManager() && onlyJdkHandlers(Logger.getLogger(""));
             if (ownsJvm) {
                 // Records of threads of another application in the JVM (each with its own class loader) stay theirs.
                 Predicate<Thread> mine =
@@ -123,6 +123,20 @@ final class JulBridge {
             target.addHandler(h);
         }
         setAside.clear();
+    }
+
+    /**
+     * Whether the root logger has only the JDK's own handlers (or none): a Java SE program, where the application owns
+     * the JVM's logging. A server's root logger has the server's handlers (Payara's log file handlers, say).
+     */
+    private static boolean onlyJdkHandlers(Logger root) {
+        for (Handler h : root.getHandlers()) {
+            // Another application's handler of this library (two applications in one JVM) does not make it a server.
+            if (!h.getClass().getName().startsWith("java.util.logging.") && !(h instanceof FapilogHandler)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isJbossLogManager() {

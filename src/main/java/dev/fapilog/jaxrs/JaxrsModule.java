@@ -63,6 +63,7 @@ public final class JaxrsModule implements IntegrationModule {
         return List.of(
                 RequestLogFilter.class,
                 RequestLogWriter.class,
+                UnhandledExceptionMapper.class,
                 RequestCompletion.class,
                 RequestState.class,
                 RequestLoggerProducer.class);

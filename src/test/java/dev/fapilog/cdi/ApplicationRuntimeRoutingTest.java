@@ -123,4 +123,21 @@ class ApplicationRuntimeRoutingTest {
             LOG.info("plain");
         }
     }
+
+    @Test
+    void aDeploymentThatFailsLeavesNoHandlerAndNoRegisteredRuntimeBehind() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<Handler> before = Arrays.asList(root.getHandlers());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> CdiApp.start(CdiApp.fileSink(dir.resolve("out.jsonl")), Unsatisfied.class))
+                .isInstanceOf(jakarta.enterprise.inject.spi.DeploymentException.class);
+        assertThat(Arrays.asList(root.getHandlers())).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(dev.fapilog.boot.ApplicationRuntimes.current()).isNull();
+    }
+
+    /** A bean whose dependency nobody provides: the deployment fails at validation. */
+    public static class Unsatisfied {
+        @jakarta.inject.Inject
+        Runnable nobodyProvidesThis;
+    }
 }

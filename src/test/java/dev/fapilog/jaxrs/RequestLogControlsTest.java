@@ -178,12 +178,35 @@ class RequestLogControlsTest {
     @Test
     void anUnmappedExceptionIsLoggedOnceAsFailed() throws Exception {
         try (JerseyApp app = start()) {
-            assertThat(app.get("items/unmapped", "X-Request-ID", "req-unmapped").statusCode())
-                    .isEqualTo(500);
+            java.net.http.HttpResponse<String> r = app.get("items/unmapped", "X-Request-ID", "req-unmapped");
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.headers().firstValue("X-Request-ID"))
+                    .as("echoed on a failure too")
+                    .hasValue("req-unmapped");
+            java.net.http.HttpResponse<String> generated = app.get("items/unmapped");
+            assertThat(generated.headers().firstValue("X-Request-ID")).isPresent();
         }
-        JsonNode failed = only(completions());
+        JsonNode failed = completions().get(0);
+        assertThat(completions()).hasSize(2);
         assertThat(failed.get("message").asText()).isEqualTo("request_failed");
         assertThat(failed.get("data").get("error_type").asText()).isEqualTo("java.lang.UnsupportedOperationException");
         assertThat(failed.get("context").get("correlation_id").asText()).isEqualTo("req-unmapped");
+    }
+
+    @Test
+    void theLinesALibraryLogsThroughJulDuringAFailingRequestCarryItsCorrelationId() throws Exception {
+        try (JerseyApp app = start()) {
+            java.net.http.HttpResponse<String> r = app.get("items/jul-then-unmapped", "X-Request-ID", "req-jul");
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.headers().firstValue("X-Request-ID")).hasValue("req-jul");
+        }
+        List<JsonNode> bridged = JsonLines.checkAll(java.nio.file.Files.readAllBytes(dir.resolve("out.jsonl"))).stream()
+                .map(n -> n.get("log"))
+                .filter(n -> n.get("message").asText().equals("a library line before the failure"))
+                .toList();
+        assertThat(bridged).hasSize(1);
+        assertThat(bridged.get(0).at("/diagnostics/origin").asText()).isEqualTo("jul");
+        assertThat(bridged.get(0).at("/context/correlation_id").asText()).isEqualTo("req-jul");
+        assertThat(only(completions()).at("/context/correlation_id").asText()).isEqualTo("req-jul");
     }
 }

@@ -74,6 +74,13 @@ final class TestResources {
         }
 
         @GET
+        @Path("jul-then-unmapped")
+        public String julThenUnmapped() {
+            java.util.logging.Logger.getLogger("com.acme.library").warning("a library line before the failure");
+            throw new UnsupportedOperationException("nobody maps this either");
+        }
+
+        @GET
         @Path("async")
         public void async(@Suspended AsyncResponse response) {
             Logger rl = requestLog.bind(); // a plain logger with the request's fields, for use on any thread

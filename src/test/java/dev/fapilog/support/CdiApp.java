@@ -91,6 +91,11 @@ public final class CdiApp implements AutoCloseable {
         return container.select(type, qualifiers).get();
     }
 
+    /** The application's class loader (a child of the test class path). */
+    public ClassLoader loader() {
+        return loader;
+    }
+
     /** Runs {@code action} with this app's class loader as the context class loader, as a request thread would. */
     public void run(Runnable action) {
         Thread thread = Thread.currentThread();

@@ -57,7 +57,8 @@ public final class JerseyApp implements AutoCloseable {
             ThreadPoolConfig pool = ThreadPoolConfig.defaultConfig()
                     .setCorePoolSize(requestThreads)
                     .setMaxPoolSize(requestThreads)
-                    .setPoolName("http-test");
+                    .setPoolName("http-test")
+                    .setInitialClassLoader(cdi.loader()); // as a server runs a request: the application's loader
             server[0].getListeners().forEach(l -> l.getTransport().setWorkerThreadPoolConfig(pool));
             try {
                 server[0].start();

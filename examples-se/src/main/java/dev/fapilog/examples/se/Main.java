@@ -28,15 +28,21 @@ import org.glassfish.jersey.server.ServerProperties;
  */
 public final class Main {
     /**
-     * Weld's and Jersey's start-up chatter goes through java.util.logging; the demo keeps only their warnings, so that
-     * what it prints is fapilog's output. Jersey also warns that the optional Jakarta Activation API is absent, which
-     * this API does not use. Held in a field: java.util.logging forgets the level of a logger it has collected.
+     * Weld's and Jersey's own lines go through java.util.logging, which fapilog's CDI extension bridges into the same
+     * pipeline while the application runs (fapilog.bridge.jul.install): they come out as JSON lines like the
+     * application's, with diagnostics.origin "jul". Jersey's warning that the optional Jakarta Activation API is absent
+     * (this API does not use it) is kept out. Held in a field: java.util.logging forgets the level of a logger it has
+     * collected.
      */
-    private static final java.util.logging.Logger[] QUIET = {
-        quiet("org.jboss.weld", java.util.logging.Level.WARNING),
-        quiet("org.glassfish.jersey", java.util.logging.Level.WARNING),
-        quiet("org.glassfish.jersey.message.internal", java.util.logging.Level.SEVERE)
-    };
+    private static final java.util.logging.Logger JERSEY_ACTIVATION =
+            quiet("org.glassfish.jersey.message.internal", java.util.logging.Level.SEVERE);
+
+    /**
+     * Weld's notes while the container starts and stops (its version, discovery and transaction notes) are written
+     * before the application's pipeline exists and after it has drained, so JUL would print them in its own text
+     * format; the demo keeps Weld at WARNING around those two moments only.
+     */
+    private static final java.util.logging.Logger WELD = java.util.logging.Logger.getLogger("org.jboss.weld");
 
     private Main() {}
 
@@ -131,9 +137,11 @@ public final class Main {
         static App start(int port) {
             // Weld's own shutdown hook is off: the HTTP server must stop before the container, or requests still in
             // flight would find their beans gone.
+            WELD.setLevel(java.util.logging.Level.WARNING);
             SeContainer cdi = SeContainerInitializer.newInstance()
                     .addProperty("org.jboss.weld.se.shutdownHook", false)
                     .initialize();
+            WELD.setLevel(null); // from here on Weld's lines go through the pipeline
             try {
                 ResourceConfig api = new ResourceConfig(
                                 OrdersResource.class, ReportsResource.class, FailureMapper.class)
@@ -166,6 +174,7 @@ public final class Main {
             stopped = true;
             http.stop(0);
             requests.shutdown();
+            WELD.setLevel(java.util.logging.Level.WARNING);
             cdi.close(); // ends the application scope: fapilog drains, and DrainReport receives the result
         }
     }

@@ -17,6 +17,10 @@ public class OrderService {
     @Inject
     Logger log; // named dev.fapilog.examples.se.OrderService
 
+    /** A library the application uses that logs through java.util.logging, as many do. */
+    private static final java.util.logging.Logger PAYMENTS_LIBRARY =
+            java.util.logging.Logger.getLogger("com.example.payments.Gateway");
+
     public long place(String item, int quantity, String cardNumber, String password) {
         long id = ids.incrementAndGet();
         orders.put(id, item);
@@ -33,6 +37,8 @@ public class OrderService {
                 password,
                 "card_last4",
                 cardNumber.length() >= 4 ? cardNumber.substring(cardNumber.length() - 4) : "");
+        // Bridged: the same JSON line format, the request's correlation id, origin "jul".
+        PAYMENTS_LIBRARY.log(java.util.logging.Level.INFO, "Payment authorised for order {0}", id);
         return id;
     }
 

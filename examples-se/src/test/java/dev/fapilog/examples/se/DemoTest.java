@@ -55,6 +55,7 @@ class DemoTest {
         assertEquals(
                 Set.of(
                         "Order placed",
+                        "Payment authorised for order 42",
                         "Order not found",
                         "Slow report built",
                         "Order service stopped",
@@ -71,6 +72,11 @@ class DemoTest {
                 "demo-order-1",
                 placed.get("context").get("correlation_id").asText(),
                 "a plain @Inject Logger inside a request carries the request's correlation id");
+        JsonNode bridged = byMessage.get("Payment authorised for order 42");
+        assertEquals("jul", bridged.get("diagnostics").get("origin").asText(), "a JUL line of a library, bridged");
+        assertEquals("com.example.payments.Gateway", bridged.get("logger").asText());
+        assertEquals(
+                "demo-order-1", bridged.get("context").get("correlation_id").asText());
         assertEquals(
                 "dev.fapilog.examples.se.OrdersResource",
                 byMessage.get("Order not found").get("logger").asText(),
@@ -111,7 +117,7 @@ class DemoTest {
         assertFalse(run.all().contains("demo-secret-token"), "the bearer token never reaches the output");
         assertTrue(run.has("X-Request-ID demo-order-1"), "the correlation id is echoed");
         assertTrue(
-                run.has("demo> drain summary: submitted=10 delivered=10 filtered=0 dropped=0{} failed=0{} pending=0"),
+                run.has("demo> drain summary: submitted=11 delivered=11 filtered=0 dropped=0{} failed=0{} pending=0"),
                 run.all());
         assertTrue(run.has("every event accounted for: true"), run.all());
         assertTrue(run.stderr.stream()
@@ -131,7 +137,7 @@ class DemoTest {
                 run.all());
         assertTrue(run.has("DEBUG    dev.fapilog.examples.se.OrderService | Order looked up"), run.all());
         assertTrue(run.has("fapilog.jaxrs.request | request_failed |"), run.all());
-        assertTrue(run.has("demo> drain summary: submitted=13 delivered=13"), run.all());
+        assertTrue(run.has("demo> drain summary: submitted=14 delivered=14"), run.all());
     }
 
     @Test
