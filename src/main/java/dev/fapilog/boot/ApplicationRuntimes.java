@@ -35,7 +35,28 @@ public final class ApplicationRuntimes {
         }
     }
 
-    private record Entry(WeakReference<ClassLoader> loader, LogRuntime runtime) {}
+    /**
+     * A class, not a record: a record's {@code equals} (called by {@code remove}) is linked through
+     * {@code java.lang.runtime.ObjectMethods}, whose method handle caches the record's class in a JDK class on Java 17,
+     * and would keep an undeployed application's class loader reachable.
+     */
+    private static final class Entry {
+        private final WeakReference<ClassLoader> loader;
+        private final LogRuntime runtime;
+
+        Entry(WeakReference<ClassLoader> loader, LogRuntime runtime) {
+            this.loader = loader;
+            this.runtime = runtime;
+        }
+
+        WeakReference<ClassLoader> loader() {
+            return loader;
+        }
+
+        LogRuntime runtime() {
+            return runtime;
+        }
+    }
 
     /** Makes {@code runtime} the runtime of the application of {@code loader}, until the registration is closed. */
     public static Registration register(ClassLoader loader, LogRuntime runtime) {

@@ -75,6 +75,11 @@ record DeploymentSettings(Map<String, String> runtime, CdiSettings cdi, List<Con
     /** A builder holding these settings; the caller adds the thread factory and builds. */
     static RuntimeBuilder builder(Map<String, String> runtime) {
         RuntimeBuilder b = BootProvider.builder();
+        if (!runtime.containsKey("diagnostics.output") && !JulBridge.applicationOwnsJvmLogging()) {
+            // In a server, standard error becomes ERROR lines of the server's log whatever a report says; through
+            // System.Logger each report keeps its level (INFO as INFO).
+            b.setting("diagnostics.output", "system-logger");
+        }
         b.settings(runtime);
         b.shutdownHook(false);
         return b;

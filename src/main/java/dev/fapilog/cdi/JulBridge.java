@@ -54,8 +54,7 @@ final class JulBridge {
                         "deployment log" + " context of the JBoss Log Manager",
                         diagnostics);
             }
-            boolean ownsJvm = !isJbossLogManager() && onlyJdkHandlers(Logger.getLogger(""));
-            if (ownsJvm) {
+            if (applicationOwnsJvmLogging()) {
                 // Records of threads of another application in the JVM (each with its own class loader) stay theirs.
                 Predicate<Thread> mine =
                         t -> t.getContextClassLoader() == null || belongsTo(t.getContextClassLoader(), application);
@@ -123,6 +122,14 @@ final class JulBridge {
             target.addHandler(h);
         }
         setAside.clear();
+    }
+
+    /**
+     * Whether the application owns the JVM's logging (Java SE: the JDK's log manager, and only the JDK's own handlers
+     * on the root logger) rather than sharing a server's.
+     */
+    static boolean applicationOwnsJvmLogging() {
+        return !isJbossLogManager() && onlyJdkHandlers(Logger.getLogger(""));
     }
 
     /**

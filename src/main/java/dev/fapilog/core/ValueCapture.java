@@ -44,12 +44,23 @@ final class ValueCapture {
         OTHER
     }
 
-    private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+    /**
+     * The kind of each class, by ordinal: a {@code ClassValue} stores its value in the class it is asked about (often a
+     * JDK class, which lives for ever), and a value of this library's own type would keep an undeployed application's
+     * class loader reachable from there. An {@code Integer} refers to nothing of ours.
+     */
+    private static final ClassValue<Integer> KINDS = new ClassValue<>() {
         @Override
-        protected Kind computeValue(Class<?> type) {
-            return classify(type);
+        protected Integer computeValue(Class<?> type) {
+            return classify(type).ordinal();
         }
     };
+
+    private static final Kind[] KIND_BY_ORDINAL = Kind.values();
+
+    private static Kind kindOf(Class<?> type) {
+        return KIND_BY_ORDINAL[KINDS.get(type)];
+    }
 
     private static final ClassValue<Method[]> RECORD_ACCESSORS = new ClassValue<>() {
         @Override
@@ -134,7 +145,7 @@ final class ValueCapture {
         if (type == String.class || type == Integer.class || type == Long.class || type == Double.class) {
             return v;
         }
-        Kind kind = KINDS.get(type);
+        Kind kind = kindOf(type);
         if (kind == Kind.IMMUTABLE) {
             return v;
         }
@@ -205,7 +216,7 @@ final class ValueCapture {
         if (v == null) {
             return null;
         }
-        Kind kind = KINDS.get(v.getClass());
+        Kind kind = kindOf(v.getClass());
         return kind == Kind.IMMUTABLE ? v : nested(v, kind, limits, depth + 1, ancestors);
     }
 

@@ -130,4 +130,65 @@ class PayaraIT {
         assertEquals(
                 200, Probe.get(PayaraServer.base("pmain"), "api/probe/info").statusCode());
     }
+
+    @Test
+    void twoApplicationsBundlingSlf4jEachGetTheirOwnSlf4jJulAndStaticLines() throws Exception {
+        Map<String, String> julOnTheSharedRoot = Map.of("fapilog.bridge.jul.install", "true");
+        for (String app : List.of("pa", "pb")) {
+            Map<String, String> settings = new java.util.HashMap<>(julOnTheSharedRoot);
+            settings.put("fapilog.name", app);
+            PayaraServer.Result r = PayaraServer.deploy(Archives.slf4jWar(app, settings));
+            assertEquals(0, r.exitCode(), r.output());
+        }
+        try {
+            for (String app : List.of("pa", "pb")) {
+                URL base = PayaraServer.base(app);
+                HttpResponse<String> r = Probe.get(base, "api/bridge/slf4j?tag=" + app, "X-Request-ID", "req-" + app);
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(
+                        "flushed=true",
+                        Probe.get(base, "api/probe/flush").body().trim());
+            }
+        } finally {
+            PayaraServer.undeploy("pa");
+            PayaraServer.undeploy("pb");
+        }
+        for (String app : List.of("pa", "pb")) {
+            String other = app.equals("pa") ? "pb" : "pa";
+            List<String> events = Probe.lines(Archives.events(app));
+            String all = String.join("\n", events);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(l -> l.contains("\"message\":\"slf4j " + app + "\"")
+                                    && l.contains("\"origin\":\"slf4j\"")
+                                    && l.contains("\"amount\":9.5")
+                                    && l.contains("\"correlation_id\":\"req-" + app + "\"")),
+                    "typed key-value pairs through the bundled provider:\n" + all);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(l -> l.contains("\"message\":\"jul " + app + "\"")
+                                    && l.contains("\"origin\":\"jul\"")
+                                    && l.contains("\"correlation_id\":\"req-" + app + "\"")),
+                    "JUL on the shared root, this application's records only:\n" + all);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(l -> l.contains("\"message\":\"static " + app + "\"")
+                                    && l.contains("\"correlation_id\":\"req-" + app + "\"")),
+                    all);
+            assertTrue(
+                    events.stream().noneMatch(l -> l.contains(" " + other + "\"")),
+                    "nothing of " + other + ":\n" + all);
+            List<String> drained = Probe.lines(Archives.drained(app));
+            assertEquals(1, drained.size(), String.join("\n", drained));
+            assertTrue(drained.get(0).contains("dropped=0{} failed=0{} pending=0"), drained.get(0));
+        }
+        // Diagnostics reach the server's log at their own level: no SEVERE record for an INFO report.
+        String log = Files.readString(PayaraServer.serverLog());
+        assertTrue(log.contains("\"runtime\":\"pa\""), "the reports of pa are in the server's log");
+        for (String record : log.split("\n\\[")) {
+            if (record.contains("\"runtime\":\"pa\"") && record.contains("\"level\":\"INFO\"")) {
+                assertTrue(!record.contains("[SEVERE]") && !record.contains("[WARNING]"), record);
+            }
+        }
+    }
 }

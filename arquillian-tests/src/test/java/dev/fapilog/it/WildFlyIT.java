@@ -31,12 +31,24 @@ class WildFlyIT {
 
     @Deployment(name = "main", testable = false)
     static WebArchive main() {
-        return Archives.war("main", Map.of("fapilog.queue.capacity", "1234", "fapilog.jaxrs.headers.log", "true"));
+        return Archives.bridgeWar(
+                "main", Map.of("fapilog.queue.capacity", "1234", "fapilog.jaxrs.headers.log", "true"), false);
     }
 
     @Deployment(name = "drain", managed = false, testable = false)
     static WebArchive drain() {
         return Archives.war("drain", Map.of());
+    }
+
+    @Deployment(name = "bridges", managed = false, testable = false)
+    static WebArchive bridges() {
+        Map<String, String> settings = Map.of("fapilog.name", "bridges");
+        return Archives.bridgeWar("bridges", settings, true);
+    }
+
+    @Deployment(name = "redeployed", managed = false, testable = false)
+    static WebArchive redeployed() {
+        return Archives.bridgeWar("redeployed", Map.of("fapilog.name", "redeployed"), true);
     }
 
     @Deployment(name = "bad", managed = false, testable = false)
@@ -150,5 +162,126 @@ class WildFlyIT {
                 messages.toString());
         assertEquals(
                 200, Probe.get(base, "api/probe/info").statusCode(), "the server and the other application still work");
+    }
+
+    private static URL other(URL mainBase, String name) throws Exception {
+        return new URL(mainBase.toString().replace("/main/", "/" + name + "/"));
+    }
+
+    @Test
+    void withItsOwnLogContextEveryLoggingApiOfTheDeploymentLandsWithTheRequestsCorrelationId(
+            @ArquillianResource @OperateOnDeployment("main") URL mainBase) throws Exception {
+        URL base = other(mainBase, "bridges");
+        deployer.deploy("bridges");
+        try {
+            HttpResponse<String> r = Probe.get(base, "api/bridge/apis?tag=t1", "X-Request-ID", "wf-bridge-1");
+            assertEquals(200, r.statusCode(), r.body());
+            Map<String, String> ids = new java.util.HashMap<>();
+            r.body().lines().forEach(l -> ids.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+            assertEquals(
+                    ids.get("injected"),
+                    ids.get("static"),
+                    "a static Fapilog.getLogger uses the application's runtime");
+            assertEquals(
+                    "flushed=true", Probe.get(base, "api/probe/flush").body().trim());
+        } finally {
+            deployer.undeploy("bridges");
+        }
+        List<String> events = Probe.lines(Archives.events("bridges"));
+        String all = String.join("\n", events);
+        for (String message : List.of("jul t1", "jboss t1 42", "slf4j t1", "log4j t1", "jcl t1", "system t1")) {
+            assertTrue(
+                    events.stream()
+                            .anyMatch(l -> l.contains("\"message\":\"" + message + "\"")
+                                    && l.contains("\"origin\":\"jul\"")
+                                    && l.contains("\"correlation_id\":\"wf-bridge-1\"")),
+                    message + " in\n" + all);
+        }
+        assertTrue(
+                events.stream()
+                        .anyMatch(l -> l.contains("\"message\":\"static t1\"")
+                                && l.contains("\"origin\":\"native\"")
+                                && l.contains("\"correlation_id\":\"wf-bridge-1\"")),
+                all);
+        assertTrue(events.stream().noneMatch(l -> l.contains("printed t1")), "System.out is not bridged back: " + all);
+        List<String> drained = Probe.lines(Archives.drained("bridges"));
+        assertEquals(1, drained.size(), String.join("\n", drained));
+        assertTrue(drained.get(0).contains("dropped=0{} failed=0{} pending=0"), drained.get(0));
+        // The deployment's diagnostics go to its own log context's handler, at their level, never through stderr.
+        List<String> ownLog = Probe.lines(Archives.serverLog("bridges"));
+        assertTrue(
+                ownLog.stream()
+                        .anyMatch(l ->
+                                l.startsWith("INFO  [dev.fapilog.diagnostics]") && l.contains("\"key\":\"started\"")),
+                String.join("\n", ownLog));
+        assertTrue(ownLog.stream().noneMatch(l -> l.contains("[stderr]")), String.join("\n", ownLog));
+    }
+
+    @Test
+    void diagnosticsReachTheServerLogAtTheirOwnLevel(@ArquillianResource @OperateOnDeployment("main") URL base)
+            throws Exception {
+        java.nio.file.Path serverLog =
+                java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        List<String> all = Probe.lines(serverLog);
+        int boot = 0; // server.log keeps earlier runs: only this server's start counts
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).contains("WFLYSRV0049")) {
+                boot = i;
+            }
+        }
+        List<String> lines = all.subList(boot, all.size());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l ->
+                                l.contains("INFO  [dev.fapilog.diagnostics]") && l.contains("\"key\":\"started\"")),
+                "the start-up report as an INFO line of the server's log");
+        assertTrue(
+                lines.stream().noneMatch(l -> l.contains("ERROR [stderr]") && l.contains("fapilog.diagnostics")),
+                "no report as an ERROR [stderr] line");
+    }
+
+    @Test
+    void threeRedeploysLeaveNoClassLoaderAndNoThreadBehind(
+            @ArquillianResource @OperateOnDeployment("main") URL mainBase) throws Exception {
+        // A worker thread of Undertow's pool keeps the task it was created for until it ends; let the main
+        // application's requests create every worker first, so none is made for (and keeps) a redeployed application.
+        busyEveryWorker(mainBase);
+        URL base = other(mainBase, "redeployed");
+        for (int i = 0; i < 3; i++) {
+            deployer.deploy("redeployed");
+            try {
+                assertEquals(
+                        200,
+                        Probe.get(base, "api/bridge/apis?tag=redeploy-" + i).statusCode());
+            } finally {
+                deployer.undeploy("redeployed");
+            }
+        }
+        // Idle workers also keep their last task on the stack until they run another one.
+        busyEveryWorker(mainBase);
+        // A thread of an old deployment (the worker, a sink thread, a JUL handler on a shared logger) would keep its
+        // class loader reachable, and so would any reference from the server's or the JDK's classes.
+        String live = Probe.get(mainBase, "api/bridge/live-loaders?prefix=redeployed%23")
+                .body()
+                .trim();
+        assertTrue(live.startsWith("live=0 of "), live);
+        assertTrue(Integer.parseInt(live.split(" ")[2]) >= 3, live);
+    }
+
+    /** More concurrent slow requests to the main application than Undertow has workers (16 per core). */
+    private static void busyEveryWorker(URL mainBase) throws Exception {
+        int concurrent = Runtime.getRuntime().availableProcessors() * 16 + 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrent);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> requests = new java.util.ArrayList<>();
+            for (int i = 0; i < concurrent * 2; i++) {
+                requests.add(pool.submit(() -> Probe.get(mainBase, "api/bridge/sleep?ms=200")));
+            }
+            for (java.util.concurrent.Future<?> f : requests) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

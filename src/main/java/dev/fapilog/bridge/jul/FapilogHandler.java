@@ -61,6 +61,7 @@ public final class FapilogHandler extends Handler {
     private final LogRuntime fixedRuntime;
     private final Predicate<Thread> accepts;
     private final boolean withSource;
+    private final JulRecords records = new JulRecords();
     private volatile Loggers loggers = new Loggers(null);
     private volatile boolean closed;
     private volatile boolean failureReported;
@@ -117,7 +118,7 @@ public final class FapilogHandler extends Handler {
                 return;
             }
             Object[] fields = fields(record);
-            target.log(level, JulRecords.message(record), record.getThrown(), fields, JulRecords.threadName(record));
+            target.log(level, records.message(record), record.getThrown(), fields, records.threadName(record));
         } catch (Throwable failed) {
             Fatal.rethrowIfFatal(failed);
             reportOnce("fapilog could not take a JUL record", failed);
@@ -137,7 +138,7 @@ public final class FapilogHandler extends Handler {
             if (fields == null) {
                 fields = new ArrayList<>(8);
             }
-            JulRecords.addContext(record, fields);
+            records.addContext(record, fields);
         }
         return fields == null || fields.isEmpty() ? null : fields.toArray();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.LogRecord;
 
 /**
@@ -15,21 +16,27 @@ import java.util.logging.LogRecord;
  * library needs no JBoss class. Never throws: a broken parameter, bundle or record gives the unformatted message.
  */
 final class JulRecords {
-    /** The {@code ExtLogRecord} accessors of a record class, or {@link #PLAIN} for a JDK record. */
-    private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
-        @Override
-        protected Accessors computeValue(Class<?> type) {
-            return Accessors.of(type);
-        }
-    };
+    /**
+     * The {@code ExtLogRecord} accessors by record class, or {@link #PLAIN} for a JDK record. Kept by this instance,
+     * never in a {@code ClassValue}: that would store them in the server's record class, and through them keep an
+     * undeployed application's class loader alive.
+     */
+    private final Map<Class<?>, Accessors> accessors = new ConcurrentHashMap<>();
 
     private static final Accessors PLAIN = new Accessors(null, null, null, null);
 
-    private JulRecords() {}
+    private Accessors accessors(LogRecord r) {
+        Class<?> type = r.getClass();
+        if (type == LogRecord.class) {
+            return PLAIN;
+        }
+        Accessors a = accessors.get(type);
+        return a != null ? a : accessors.computeIfAbsent(type, Accessors::of);
+    }
 
     /** The final text of the record, as a JUL formatter would write it (or the JBoss record's own formatting). */
-    static String message(LogRecord r) {
-        Accessors a = ACCESSORS.get(r.getClass());
+    String message(LogRecord r) {
+        Accessors a = accessors(r);
         if (a.formatted != null) {
             Object text = a.call(a.formatted, r);
             if (text instanceof String) {
@@ -79,15 +86,15 @@ final class JulRecords {
     }
 
     /** The thread name a JBoss record carries, else {@code null} (the current thread). */
-    static String threadName(LogRecord r) {
-        Accessors a = ACCESSORS.get(r.getClass());
+    String threadName(LogRecord r) {
+        Accessors a = accessors(r);
         Object name = a.thread == null ? null : a.call(a.thread, r);
         return name instanceof String ? (String) name : null;
     }
 
     /** Adds the JBoss record's MDC entries and NDC to {@code fields}; nothing for a JDK record. */
-    static void addContext(LogRecord r, List<Object> fields) {
-        Accessors a = ACCESSORS.get(r.getClass());
+    void addContext(LogRecord r, List<Object> fields) {
+        Accessors a = accessors(r);
         if (a.mdc != null) {
             Object mdc = a.call(a.mdc, r);
             if (mdc instanceof Map) {
@@ -108,9 +115,6 @@ final class JulRecords {
 
     private record Accessors(Method formatted, Method mdc, Method ndc, Method thread) {
         static Accessors of(Class<?> type) {
-            if (type == LogRecord.class) {
-                return PLAIN;
-            }
             return new Accessors(
                     method(type, "getFormattedMessage"),
                     method(type, "getMdcCopy"),
