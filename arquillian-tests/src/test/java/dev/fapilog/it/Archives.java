@@ -105,6 +105,27 @@ final class Archives {
                 .addAsLibrary(library.resolve("slf4j-api.jar").toFile());
     }
 
+    /**
+     * {@link #slf4jWar} for WildFly: its own SLF4J instead of the server's ({@code jboss-deployment-structure.xml}
+     * excludes the server's {@code org.slf4j} modules), so key-value pairs reach fapilog typed.
+     */
+    static WebArchive wildflySlf4jWar(String name, Map<String, String> settings) {
+        return slf4jWar(name, settings)
+                .addAsWebInfResource(
+                        new StringAsset(String.join(
+                                "\n",
+                                "<jboss-deployment-structure>",
+                                "  <deployment>",
+                                "    <exclusions>",
+                                "      <module name=\"org.slf4j\"/>",
+                                "      <module name=\"org.slf4j.impl\"/>",
+                                "    </exclusions>",
+                                "  </deployment>",
+                                "</jboss-deployment-structure>",
+                                "")),
+                        "jboss-deployment-structure.xml");
+    }
+
     /** The log file of a deployment's own log context (see {@link #bridgeWar}). */
     static Path serverLog(String name) {
         return OUTPUT.resolve(name + ".server.log");

@@ -191,4 +191,36 @@ class PayaraIT {
             }
         }
     }
+
+    @Test
+    void aStdoutSinkWithTheJulHandlerOnTheSharedRootDoesNotLoop() throws Exception {
+        Map<String, String> settings = Map.of(
+                "fapilog.name", "pstdout",
+                "fapilog.sinks", "stdout-json,file",
+                "fapilog.jaxrs.enabled", "false",
+                "fapilog.bridge.jul.install", "true");
+        PayaraServer.Result r = PayaraServer.deploy(Archives.slf4jWar("pstdout", settings));
+        assertEquals(0, r.exitCode(), r.output());
+        try {
+            URL base = PayaraServer.base("pstdout");
+            assertEquals(200, Probe.get(base, "api/bridge/slf4j?tag=ploop").statusCode());
+            String first = Probe.get(base, "api/bridge/stats").body().trim();
+            Thread.sleep(1000);
+            String second = Probe.get(base, "api/bridge/stats").body().trim();
+            // Payara turns System.out into JUL records on the shared root, where this application's handler is: the
+            // sink's own lines did not come back in (the counts stay put, nothing dropped). The file sink beside it
+            // has every event: the probe's lines and Payara's own lines about deploying this application.
+            assertEquals(first, second);
+            assertTrue(second.endsWith("dropped={}"), second);
+            List<String> events = Probe.lines(Archives.events("pstdout"));
+            assertEquals("submitted=" + events.size() + " delivered=" + events.size() + " dropped={}", second);
+            assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"slf4j ploop\"")));
+            assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"jul ploop\"")));
+            assertTrue(
+                    events.stream().noneMatch(l -> l.contains("\"message\":\"{\\\"schema_version")),
+                    "no printed line came back as a message:\n" + String.join("\n", events));
+        } finally {
+            PayaraServer.undeploy("pstdout");
+        }
+    }
 }

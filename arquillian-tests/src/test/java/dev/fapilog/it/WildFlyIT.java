@@ -51,6 +51,19 @@ class WildFlyIT {
         return Archives.bridgeWar("redeployed", Map.of("fapilog.name", "redeployed"), true);
     }
 
+    @Deployment(name = "wslf4j", managed = false, testable = false)
+    static WebArchive wslf4j() {
+        return Archives.wildflySlf4jWar("wslf4j", Map.of("fapilog.name", "wslf4j"));
+    }
+
+    @Deployment(name = "wstdout", managed = false, testable = false)
+    static WebArchive wstdout() {
+        return Archives.bridgeWar(
+                "wstdout",
+                Map.of("fapilog.name", "wstdout", "fapilog.sinks", "stdout-json", "fapilog.jaxrs.enabled", "false"),
+                true);
+    }
+
     @Deployment(name = "bad", managed = false, testable = false)
     static WebArchive bad() {
         return Archives.war("bad", Map.of("fapilog.queue.capasity", "10"));
@@ -283,5 +296,55 @@ class WildFlyIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void bundlingTheSlf4jProviderWithTheServersModulesExcludedGivesTypedKeyValues(
+            @ArquillianResource @OperateOnDeployment("main") URL mainBase) throws Exception {
+        URL base = other(mainBase, "wslf4j");
+        deployer.deploy("wslf4j");
+        try {
+            assertEquals(
+                    200,
+                    Probe.get(base, "api/bridge/slf4j?tag=w1", "X-Request-ID", "wf-slf4j")
+                            .statusCode());
+            assertEquals(
+                    "flushed=true", Probe.get(base, "api/probe/flush").body().trim());
+        } finally {
+            deployer.undeploy("wslf4j");
+        }
+        List<String> events = Probe.lines(Archives.events("wslf4j"));
+        assertTrue(
+                events.stream()
+                        .anyMatch(l -> l.contains("\"message\":\"slf4j w1\"")
+                                && l.contains("\"origin\":\"slf4j\"")
+                                && l.contains("\"amount\":9.5")
+                                && l.contains("\"correlation_id\":\"wf-slf4j\"")),
+                String.join("\n", events));
+    }
+
+    @Test
+    void aStdoutSinkInADeploymentWhoseSystemOutIsLoggedDoesNotLoop(
+            @ArquillianResource @OperateOnDeployment("main") URL mainBase) throws Exception {
+        URL base = other(mainBase, "wstdout");
+        deployer.deploy("wstdout");
+        try {
+            assertEquals(200, Probe.get(base, "api/bridge/apis?tag=loop").statusCode());
+            String first = Probe.get(base, "api/bridge/stats").body().trim();
+            Thread.sleep(1000);
+            String second = Probe.get(base, "api/bridge/stats").body().trim();
+            // The lines the stdout sink printed became records of the "stdout" logger in the deployment's context,
+            // where the JUL handler is: none came back (the counts stay put, nothing is dropped).
+            assertEquals(first, second);
+            assertTrue(second.endsWith("dropped={}"), second);
+            long submitted = Long.parseLong(second.substring("submitted=".length(), second.indexOf(' ')));
+            assertEquals(7, submitted, "six bridged lines and the static logger's: " + second);
+        } finally {
+            deployer.undeploy("wstdout");
+        }
+        List<String> ownLog = Probe.lines(Archives.serverLog("wstdout"));
+        assertTrue(
+                ownLog.stream().anyMatch(l -> l.contains("[stdout]") && l.contains("\"message\":\"static loop\"")),
+                "the sink's lines reached the deployment's log as stdout records:\n" + String.join("\n", ownLog));
     }
 }

@@ -37,6 +37,15 @@ public class BridgeProbe {
         return "logged\n";
     }
 
+    /** The runtime's counters, after a flush: a loop would show as counts that keep growing. */
+    @GET
+    @Path("stats")
+    public String stats() {
+        runtime.flush(java.time.Duration.ofSeconds(10));
+        dev.fapilog.PipelineStats s = runtime.stats();
+        return "submitted=" + s.submitted() + " delivered=" + s.delivered() + " dropped=" + s.droppedByReason() + "\n";
+    }
+
     @GET
     @Path("sleep")
     public String sleep(@QueryParam("ms") long ms) throws InterruptedException {
