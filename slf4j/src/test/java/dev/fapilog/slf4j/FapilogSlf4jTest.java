@@ -28,9 +28,11 @@ import org.slf4j.MarkerFactory;
 class FapilogSlf4jTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** Tells this run's lines apart from an earlier run's in the same file. */
+    private static final String RUN = "r" + Long.toHexString(System.nanoTime());
 
     private static String newLoggerName() {
-        return "com.acme.slf4j.L" + IDS.incrementAndGet();
+        return "com.acme.slf4j." + RUN + ".L" + IDS.incrementAndGet();
     }
 
     /** The lines of one logger, each parsed strictly. */
@@ -164,6 +166,32 @@ class FapilogSlf4jTest {
         assertThat(l.get(4).at("/data/_invalid_keys").asInt()).isEqualTo(1);
         assertThat(l.get(4).at("/data/k").asText()).contains("toString() threw");
         assertThat(l.get(5).get("message").asText()).isEqualTo("[1, [2, 3]]");
+    }
+
+    @Test
+    void theLog4jApiAndCommonsLoggingArriveThroughTheirStandardRoutesToSlf4j() throws Exception {
+        String log4jName = newLoggerName();
+        String jclName = newLoggerName();
+        org.apache.logging.log4j.ThreadContext.put("tenant_id", "acme");
+        try {
+            org.apache.logging.log4j.LogManager.getLogger(log4jName)
+                    .warn("log4j api {}", "line", new IllegalStateException("log4j boom"));
+        } finally {
+            org.apache.logging.log4j.ThreadContext.clearMap();
+        }
+        org.apache.commons.logging.LogFactory.getLog(jclName).error("commons logging line");
+        JsonNode log4j = lines(log4jName).get(0);
+        assertThat(log4j.get("message").asText()).isEqualTo("log4j api line");
+        assertThat(log4j.get("level").asText()).isEqualTo("WARNING");
+        assertThat(log4j.at("/diagnostics/origin").asText()).isEqualTo("slf4j");
+        assertThat(log4j.at("/diagnostics/exception/message").asText()).isEqualTo("log4j boom");
+        assertThat(log4j.at("/context/tenant_id").asText())
+                .as("ThreadContext is the MDC")
+                .isEqualTo("acme");
+        JsonNode jcl = lines(jclName).get(0);
+        assertThat(jcl.get("message").asText()).isEqualTo("commons logging line");
+        assertThat(jcl.get("level").asText()).isEqualTo("ERROR");
+        assertThat(jcl.at("/diagnostics/origin").asText()).isEqualTo("slf4j");
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class FapilogLoggerFinderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tells this run's lines apart from an earlier run's in the same file. */
+    private static final String RUN = "com.acme.sys.r" + Long.toHexString(System.nanoTime());
 
     private static List<JsonNode> lines(String logger) throws Exception {
         assertThat(Fapilog.defaultRuntime().flush(Duration.ofSeconds(5))).isTrue();
@@ -36,13 +38,13 @@ class FapilogLoggerFinderTest {
 
     @Test
     void systemGetLoggerIsFapilogsWithLevelsMappedAndTheOriginSet() throws Exception {
-        System.Logger log = System.getLogger("com.acme.sys.levels");
+        System.Logger log = System.getLogger(RUN + ".levels");
         assertThat(log.getClass().getName()).isEqualTo(FapilogSystemLogger.class.getName());
         assertThat(log.isLoggable(System.Logger.Level.OFF)).isFalse();
         for (System.Logger.Level l : System.Logger.Level.values()) {
             log.log(l, "at " + l);
         }
-        List<JsonNode> lines = lines("com.acme.sys.levels");
+        List<JsonNode> lines = lines(RUN + ".levels");
         assertThat(lines)
                 .extracting(n -> n.get("level").asText())
                 .containsExactly("TRACE", "TRACE", "DEBUG", "INFO", "WARNING", "ERROR");
@@ -52,12 +54,12 @@ class FapilogLoggerFinderTest {
 
     @Test
     void parametersBundlesAndExceptions() throws Exception {
-        System.Logger log = System.getLogger("com.acme.sys.format");
+        System.Logger log = System.getLogger(RUN + ".format");
         log.log(System.Logger.Level.INFO, "user {0} paid {1}", "ann", 12);
         log.log(System.Logger.Level.ERROR, "failed", new IllegalStateException("boom"));
         log.log(System.Logger.Level.INFO, new Bundle(), "greeting", "Bob");
         log.log(System.Logger.Level.INFO, new Bundle(), "no-such-key", (Object[]) null);
-        List<JsonNode> lines = lines("com.acme.sys.format");
+        List<JsonNode> lines = lines(RUN + ".format");
         assertThat(lines)
                 .extracting(n -> n.get("message").asText())
                 .containsExactly("user ann paid 12", "failed", "Hello, Bob", "no-such-key");
@@ -66,7 +68,7 @@ class FapilogLoggerFinderTest {
 
     @Test
     void badInputNeverThrowsAndTheDiagnosticsLoggerIsNeverBridged() throws Exception {
-        System.Logger log = System.getLogger("com.acme.sys.bad");
+        System.Logger log = System.getLogger(RUN + ".bad");
         Object throwing = new Object() {
             @Override
             public String toString() {
@@ -77,7 +79,7 @@ class FapilogLoggerFinderTest {
         log.log(System.Logger.Level.INFO, "param {0}", throwing);
         log.log(System.Logger.Level.INFO, "malformed {0", "x");
         System.getLogger("dev.fapilog.diagnostics").log(System.Logger.Level.INFO, "a diagnostic line");
-        assertThat(lines("com.acme.sys.bad"))
+        assertThat(lines(RUN + ".bad"))
                 .extracting(n -> n.get("message").asText())
                 .containsExactly("", "param {0}", "malformed {0");
         assertThat(lines("dev.fapilog.diagnostics")).isEmpty();
