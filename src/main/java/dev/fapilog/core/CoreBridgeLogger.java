@@ -53,11 +53,6 @@ final class CoreBridgeLogger implements BridgeLogger {
     }
 
     @Override
-    public boolean onPipelineThread() {
-        return intake.isPipelineThread(Thread.currentThread());
-    }
-
-    @Override
     public String toString() {
         return "BridgeLogger[" + origin + ":" + name + " @ " + runtime.name() + "]";
     }

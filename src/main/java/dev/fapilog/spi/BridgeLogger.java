@@ -38,7 +38,4 @@ public interface BridgeLogger {
      * @return what happened to the event, as for a native call
      */
     Acceptance log(Level level, String message, Throwable error, Object[] keyValues, String thread);
-
-    /** Whether the current thread is one of the runtime's own threads (records from there must not come back in). */
-    boolean onPipelineThread();
 }

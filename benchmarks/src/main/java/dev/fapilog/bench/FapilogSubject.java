@@ -52,6 +52,11 @@ final class FapilogSubject implements Subject {
                 + (async ? "AsyncLogger" : "Logger");
     }
 
+    /** The runtime, for the bridges that log into it. */
+    LogRuntime runtime() {
+        return runtime;
+    }
+
     @Override
     public void enterContext() {
         LogContext.put("request_id", Workload.REQUEST_ID);

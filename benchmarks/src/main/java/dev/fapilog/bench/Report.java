@@ -35,6 +35,29 @@ final class Report {
         return md.toString();
     }
 
+    /** The report of the bridges run: caller cost and throughput of each bridge beside its peer. */
+    static String bridgesMarkdown(Map<String, Object> all) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Bridges: SLF4J and JUL into fapilog, beside Logback and Log4j 2 behind the same API\n\n");
+        md.append("Mode ")
+                .append(all.get("mode"))
+                .append(", ")
+                .append(all.get("date"))
+                .append(", ")
+                .append(all.get("machine"))
+                .append(", ")
+                .append(all.get("jvm"))
+                .append(".\n\n");
+        md.append(
+                "The same event as the main suite, logged as a library would: SLF4J's fluent API with three key-value "
+                        + "pairs and the MDC (`request_id`, `tenant_id`), or JUL with three `{0}` parameters. Each backend is "
+                        + "set up as in the main suite; only the API in front differs.\n\n");
+        caller(md, all);
+        throughput(md, all);
+        settings(md, all);
+        return md.toString();
+    }
+
     private static void workerCost(StringBuilder md, Map<String, Object> all) {
         md.append("## Worker cost per event, by preset\n\n");
         md.append("CPU time of the worker thread per event (filters, enrichers, redactors, JSON encoding; the sink "
@@ -221,6 +244,16 @@ final class Report {
                 return "Log4j 2.25.5 async";
             case "logback":
                 return "Logback 1.5.18 async";
+            case "slf4j-fapilog":
+                return "SLF4J → fapilog (fapilog-slf4j)";
+            case "slf4j-logback":
+                return "SLF4J → Logback 1.5.18 async";
+            case "slf4j-log4j2":
+                return "SLF4J → Log4j 2.25.5 async (log4j-slf4j2-impl)";
+            case "jul-fapilog":
+                return "JUL → fapilog (`FapilogHandler`)";
+            case "jul-log4j2":
+                return "JUL → Log4j 2.25.5 async (`Log4jBridgeHandler`)";
             default:
                 return lib;
         }

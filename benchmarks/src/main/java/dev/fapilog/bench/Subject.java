@@ -58,6 +58,12 @@ interface Subject extends AutoCloseable {
                 return new Log4jSubject(target, file, lossless, queue);
             case "logback":
                 return new LogbackSubject(target, file, lossless, queue);
+            case "slf4j-fapilog":
+            case "slf4j-logback":
+            case "slf4j-log4j2":
+            case "jul-fapilog":
+            case "jul-log4j2":
+                return BridgeSubject.create(library, target, file, lossless, queue);
             default:
                 throw new IllegalArgumentException("unknown library " + library);
         }

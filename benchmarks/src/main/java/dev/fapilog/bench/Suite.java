@@ -29,6 +29,14 @@ import org.openjdk.jmh.util.Statistics;
 public final class Suite {
     static final String[] LIBRARIES = {"fapilog", "fapilog-async", "log4j2", "logback"};
     static final String[] CALLER_SINKS = {"discard", "hang"};
+    /** The bridges, each beside its peer behind the same API. */
+    static final String[] BRIDGES = {"slf4j-fapilog", "slf4j-logback", "slf4j-log4j2", "jul-fapilog", "jul-log4j2"};
+
+    /**
+     * Logback's subjects reach Logback through SLF4J, and the class path has three SLF4J providers: every JVM names
+     * Logback's unless a bridge subject names another before SLF4J starts.
+     */
+    private static final String SLF4J_PROVIDER = "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider";
 
     /*
      * Every measuring JVM gets a fixed heap that is touched before main runs: otherwise the first pass over each eden
@@ -55,12 +63,43 @@ public final class Suite {
     static final Plan SMOKE = new Plan("smoke", 1, 100, 1, 100, 30_000, new int[] {1, 2}, new int[] {10_000}, 0.3, 0.5);
 
     public static void main(String[] args) throws Exception {
-        Plan plan = args.length > 0 && args[0].equals("smoke") ? SMOKE : QUICK;
+        String mode = args.length > 0 ? args[0] : "quick";
+        Plan plan = mode.equals("smoke") ? SMOKE : QUICK;
         Path out = Path.of(args.length > 1 ? args[1] : "results");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("fapilog-bench");
-        long started = System.nanoTime();
+        if (!mode.equals("bridges")) {
+            suite(plan, out, work);
+        }
+        if (mode.equals("bridges") || mode.equals("smoke")) {
+            bridges(plan, out, work);
+        }
+    }
 
+    private static void suite(Plan plan, Path out, Path work) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> all = header(plan);
+        all.put("caller_cost", callerCost(plan, work, LIBRARIES, CALLER_SINKS));
+        all.put("throughput", throughput(plan, work, LIBRARIES, plan.producers()));
+        all.put("latency", latency(plan, work));
+        all.put("worker_cost", WorkerCost.run(plan == SMOKE ? 2_000 : 100_000));
+        all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
+        all.put("targets", Targets.evaluate(all));
+        write(out, LocalDate.now().toString(), all, Report.markdown(all));
+    }
+
+    /** The SLF4J and JUL bridges beside Logback's and Log4j's: caller cost with a healthy sink, and throughput. */
+    private static void bridges(Plan plan, Path out, Path work) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> all = header(plan);
+        all.put("caller_cost", callerCost(plan, work, BRIDGES, new String[] {"discard"}));
+        all.put("throughput", throughput(plan, work, BRIDGES, plan == SMOKE ? new int[] {1} : new int[] {1, 4}));
+        all.put("latency", List.of());
+        all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
+        write(out, LocalDate.now() + "-bridges", all, Report.bridgesMarkdown(all));
+    }
+
+    private static Map<String, Object> header(Plan plan) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("date", ZonedDateTime.now().toString());
         all.put("mode", plan.name());
@@ -70,36 +109,33 @@ public final class Suite {
                 "jvm_flags",
                 "caller cost: -Xms2g -Xmx2g " + PRE_TOUCH + " (JMH -prof gc); throughput and latency: "
                         + "-Xms1g -Xmx1g " + PRE_TOUCH);
-        all.put("caller_cost", callerCost(plan, work));
-        all.put("throughput", throughput(plan, work));
-        all.put("latency", latency(plan, work));
-        all.put("worker_cost", WorkerCost.run(plan == SMOKE ? 2_000 : 100_000));
-        all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
-        all.put("targets", Targets.evaluate(all));
+        return all;
+    }
 
-        String base = LocalDate.now().toString();
+    private static void write(Path out, String base, Map<String, Object> all, String markdown) throws Exception {
         Path json = out.resolve(base + ".json");
         Path md = out.resolve(base + ".md");
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), all);
-        Files.writeString(md, Report.markdown(all));
+        Files.writeString(md, markdown);
         System.out.println();
-        System.out.println(Files.readString(md));
+        System.out.println(markdown);
         System.out.println("Results: " + json + " and " + md);
     }
 
-    private static List<Map<String, Object>> callerCost(Plan plan, Path work) throws Exception {
+    private static List<Map<String, Object>> callerCost(Plan plan, Path work, String[] libraries, String[] sinks)
+            throws Exception {
         Path drops = work.resolve("caller-drops.txt");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                         .include(CallerCost.class.getName())
-                        .param("library", LIBRARIES)
-                        .param("sink", CALLER_SINKS)
+                        .param("library", libraries)
+                        .param("sink", sinks)
                         .forks(1)
                         .warmupIterations(plan.jmhWarmups())
                         .warmupTime(TimeValue.milliseconds(plan.jmhWarmupMillis()))
                         .measurementIterations(plan.jmhIterations())
                         .measurementTime(TimeValue.milliseconds(plan.jmhIterationMillis()))
                         .timeUnit(TimeUnit.NANOSECONDS)
-                        .jvmArgs("-Xms2g", "-Xmx2g", PRE_TOUCH, "-Dbench.dropsFile=" + drops)
+                        .jvmArgs("-Xms2g", "-Xmx2g", PRE_TOUCH, SLF4J_PROVIDER, "-Dbench.dropsFile=" + drops)
                         .addProfiler(GCProfiler.class)
                         .verbosity(plan == SMOKE ? VerboseMode.SILENT : VerboseMode.NORMAL)
                         .shouldFailOnError(true)
@@ -113,8 +149,8 @@ public final class Suite {
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String sink : CALLER_SINKS) {
-            for (String library : LIBRARIES) {
+        for (String sink : sinks) {
+            for (String library : libraries) {
                 for (RunResult rr : results) {
                     if (!rr.getParams().getParam("library").equals(library)
                             || !rr.getParams().getParam("sink").equals(sink)) {
@@ -143,10 +179,11 @@ public final class Suite {
         return rows;
     }
 
-    private static List<Map<String, Object>> throughput(Plan plan, Path work) throws Exception {
+    private static List<Map<String, Object>> throughput(Plan plan, Path work, String[] libraries, int[] producerCounts)
+            throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int producers : plan.producers()) {
-            for (String library : LIBRARIES) {
+        for (int producers : producerCounts) {
+            for (String library : libraries) {
                 Path file = work.resolve("tp-" + library + "-" + producers + ".jsonl");
                 Path result = work.resolve("tp-" + library + "-" + producers + ".json");
                 rows.add(fork(
@@ -195,6 +232,7 @@ public final class Suite {
         cmd.add("-Xms1g");
         cmd.add(PRE_TOUCH);
         cmd.add("-Xmx1g");
+        cmd.add(SLF4J_PROVIDER);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
