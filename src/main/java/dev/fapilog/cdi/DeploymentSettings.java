@@ -77,8 +77,9 @@ record DeploymentSettings(Map<String, String> runtime, CdiSettings cdi, List<Con
         RuntimeBuilder b = BootProvider.builder();
         if (!runtime.containsKey("diagnostics.output") && !JulBridge.applicationOwnsJvmLogging()) {
             // In a server, standard error becomes ERROR lines of the server's log whatever a report says; through
-            // System.Logger each report keeps its level (INFO as INFO).
-            b.setting("diagnostics.output", "system-logger");
+            // the platform's logging each report keeps its level (INFO as INFO). JUL rather than System.Logger:
+            // Payara Micro drops System.Logger records of applications, and both servers route JUL to their log.
+            b.setting("diagnostics.output", "jul");
         }
         b.settings(runtime);
         b.shutdownHook(false);

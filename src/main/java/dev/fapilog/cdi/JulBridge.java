@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  *   <li>WildFly (the JBoss Log Manager), a deployment with a log context of its own (a {@code logging.properties} in
  *       it): that context's root logger, which receives everything the deployment logs through JUL, JBoss Logging,
  *       SLF4J, the Log4j 2 API, commons-logging and {@code System.Logger}, and nothing of other deployments;
- *   <li>Java SE (the JDK's log manager, and only the JDK's own handlers on the root logger, so the application owns
- *       the JVM's logging): the root logger, whose console handlers are set aside meanwhile so that every line comes
+ *   <li>Java SE (the JDK's log manager, no server's home property, and only the JDK's own handlers on the root logger,
+ *       so the application owns the JVM's logging): the root logger, whose console handlers are set aside meanwhile so that every line comes
  *       out once, in one format; records of threads whose context class loader belongs to another application of the
  *       JVM (each with a class loader of its own) are left to that one;
  *   <li>elsewhere (a root logger shared with the server and other applications, as on Payara or a WildFly deployment
@@ -29,6 +29,10 @@ import java.util.logging.Logger;
  */
 final class JulBridge {
     private static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
+
+    /** Home properties of servers: WildFly, Payara and GlassFish (Server and Micro), Tomcat/TomEE, Open Liberty. */
+    private static final List<String> SERVER_PROPERTIES =
+            List.of("jboss.home.dir", "com.sun.aas.installRoot", "catalina.home", "wlp.install.dir");
 
     private final Logger target;
     private final FapilogHandler handler;
@@ -129,7 +133,20 @@ final class JulBridge {
      * on the root logger) rather than sharing a server's.
      */
     static boolean applicationOwnsJvmLogging() {
-        return !isJbossLogManager() && onlyJdkHandlers(Logger.getLogger(""));
+        return !isJbossLogManager() && !inServer() && onlyJdkHandlers(Logger.getLogger(""));
+    }
+
+    /**
+     * Whether a known server set its home property: Payara Micro's root logger has only a JDK console handler, so the
+     * handlers alone cannot tell it from a Java SE program.
+     */
+    private static boolean inServer() {
+        for (String property : SERVER_PROPERTIES) {
+            if (System.getProperty(property) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

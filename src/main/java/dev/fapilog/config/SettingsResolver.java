@@ -204,7 +204,7 @@ public final class SettingsResolver {
                 r.integer("encoder.max-suppressed", 0, 10_000),
                 (int) r.size("encoder.max-event-bytes", 1 << 10, 64 << 20));
         boolean diagnosticsEnabled = r.bool("diagnostics.enabled");
-        String diagnosticsOutput = r.oneOf("diagnostics.output", "stderr", "system-logger");
+        String diagnosticsOutput = r.oneOf("diagnostics.output", "stderr", "system-logger", "jul");
 
         EngineSettings engine = new EngineSettings(
                 name,

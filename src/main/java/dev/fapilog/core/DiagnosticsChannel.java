@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The library's own status channel. Reports are JSON lines written to a listener, to standard error, or to
- * {@link System.Logger} ({@code diagnostics.output}); never into the logging pipeline, so reporting from the worker,
+ * The library's own status channel. Reports are JSON lines written to a listener, to standard error, to
+ * {@link System.Logger} or to JUL ({@code diagnostics.output}, logger {@code dev.fapilog.diagnostics}); never into the logging pipeline, so reporting from the worker,
  * from a sink, or while the queue is full cannot recurse or deadlock.
  *
  * <p>Rate limit: each component and key has a bucket of 5 reports refilled at one per second; reports over the limit
@@ -40,7 +40,7 @@ final class DiagnosticsChannel implements Diagnostics {
 
     /**
      * @param listener receives each line; {@code null} to write to {@code output}
-     * @param output {@code stderr} or {@code system-logger}
+     * @param output {@code stderr}, {@code system-logger} or {@code jul}
      */
     public DiagnosticsChannel(String runtimeName, boolean enabled, Consumer<String> listener, String output) {
         this.runtimeName = runtimeName;
@@ -144,6 +144,11 @@ final class DiagnosticsChannel implements Diagnostics {
             // platform logging may already be reset by its own hook, and a server's System.err may be a stream into
             // that logging: both would lose the line. The process's own standard error still works.
             writeProcessStderr(bytes);
+            return;
+        }
+        if ("jul".equals(output)) {
+            java.util.logging.Logger.getLogger("dev.fapilog.diagnostics")
+                    .log(level.equals("WARN") ? java.util.logging.Level.WARNING : java.util.logging.Level.INFO, line);
             return;
         }
         if ("system-logger".equals(output)) {

@@ -135,6 +135,39 @@ class ApplicationRuntimeRoutingTest {
         assertThat(dev.fapilog.boot.ApplicationRuntimes.current()).isNull();
     }
 
+    @Test
+    void inAServerWhoseRootLoggerLooksLikeJavaSeTheRootIsLeftAloneAndDiagnosticsGoToJul() throws Exception {
+        // Payara Micro: a plain JDK console handler on the root logger, and the server's home property.
+        ChildJvm.Result r = ChildJvm.run(
+                ServerLikeMain.class,
+                List.of("-Dcom.sun.aas.installRoot=/opt/payara"),
+                java.util.Map.of(),
+                dir.resolve("out.jsonl").toString());
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout()).contains("handlers-during=ConsoleHandler").contains("handlers-after=ConsoleHandler");
+        assertThat(r.stderr()).as("the reports go through JUL, at INFO").contains("INFO: {\"ts\"");
+    }
+
+    /** Starts and stops an application, printing the root logger's handlers while it runs and after. */
+    public static final class ServerLikeMain {
+        public static void main(String[] args) {
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            try (CdiApp app = CdiApp.start(CdiApp.fileSink(java.nio.file.Path.of(args[0])))) {
+                app.get(LogRuntime.class);
+                System.out.println("handlers-during=" + names(root));
+            }
+            System.out.println("handlers-after=" + names(root));
+        }
+
+        private static String names(java.util.logging.Logger root) {
+            return String.join(
+                    ",",
+                    Arrays.stream(root.getHandlers())
+                            .map(h -> h.getClass().getSimpleName())
+                            .toList());
+        }
+    }
+
     /** A bean whose dependency nobody provides: the deployment fails at validation. */
     public static class Unsatisfied {
         @jakarta.inject.Inject

@@ -77,17 +77,16 @@ class PayaraIT {
 
         List<String> events = Probe.lines(Archives.events("pmain"));
         assertTrue(
-                events.stream()
-                        .anyMatch(l -> l.contains("\"message\":\"request_completed\"")
-                                && l.contains("\"correlation_id\":\"pit-1\"")
-                                && l.contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
-                                && l.contains("\"authorization\":\"***\"")
-                                && l.contains("\"client_address\":\"127.0.0.1\"")),
+                Probe.hasLine(
+                        events,
+                        "\"message\":\"request_completed\"",
+                        "\"correlation_id\":\"pit-1\"",
+                        "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"",
+                        "\"authorization\":\"***\"",
+                        "\"client_address\":\"127.0.0.1\""),
                 String.join("\n", events));
-        assertTrue(events.stream()
-                .anyMatch(l -> l.contains("\"message\":\"request_failed\"")
-                        && l.contains("\"correlation_id\":\"pit-fail\"")
-                        && l.contains("\"status\":418")));
+        assertTrue(Probe.hasLine(
+                events, "\"message\":\"request_failed\"", "\"correlation_id\":\"pit-fail\"", "\"status\":418"));
         assertTrue(events.stream().noneMatch(l -> l.contains("pit-secret")));
     }
 
@@ -158,22 +157,23 @@ class PayaraIT {
             List<String> events = Probe.lines(Archives.events(app));
             String all = String.join("\n", events);
             assertTrue(
-                    events.stream()
-                            .anyMatch(l -> l.contains("\"message\":\"slf4j " + app + "\"")
-                                    && l.contains("\"origin\":\"slf4j\"")
-                                    && l.contains("\"amount\":9.5")
-                                    && l.contains("\"correlation_id\":\"req-" + app + "\"")),
+                    Probe.hasLine(
+                            events,
+                            "\"message\":\"slf4j " + app + "\"",
+                            "\"origin\":\"slf4j\"",
+                            "\"amount\":9.5",
+                            "\"correlation_id\":\"req-" + app + "\""),
                     "typed key-value pairs through the bundled provider:\n" + all);
             assertTrue(
-                    events.stream()
-                            .anyMatch(l -> l.contains("\"message\":\"jul " + app + "\"")
-                                    && l.contains("\"origin\":\"jul\"")
-                                    && l.contains("\"correlation_id\":\"req-" + app + "\"")),
+                    Probe.hasLine(
+                            events,
+                            "\"message\":\"jul " + app + "\"",
+                            "\"origin\":\"jul\"",
+                            "\"correlation_id\":\"req-" + app + "\""),
                     "JUL on the shared root, this application's records only:\n" + all);
             assertTrue(
-                    events.stream()
-                            .anyMatch(l -> l.contains("\"message\":\"static " + app + "\"")
-                                    && l.contains("\"correlation_id\":\"req-" + app + "\"")),
+                    Probe.hasLine(
+                            events, "\"message\":\"static " + app + "\"", "\"correlation_id\":\"req-" + app + "\""),
                     all);
             assertTrue(
                     events.stream().noneMatch(l -> l.contains(" " + other + "\"")),
@@ -214,8 +214,8 @@ class PayaraIT {
             assertTrue(second.endsWith("dropped={}"), second);
             List<String> events = Probe.lines(Archives.events("pstdout"));
             assertEquals("submitted=" + events.size() + " delivered=" + events.size() + " dropped={}", second);
-            assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"slf4j ploop\"")));
-            assertTrue(events.stream().anyMatch(l -> l.contains("\"message\":\"jul ploop\"")));
+            assertTrue(Probe.hasLine(events, "\"message\":\"slf4j ploop\""));
+            assertTrue(Probe.hasLine(events, "\"message\":\"jul ploop\""));
             assertTrue(
                     events.stream().noneMatch(l -> l.contains("\"message\":\"{\\\"schema_version")),
                     "no printed line came back as a message:\n" + String.join("\n", events));

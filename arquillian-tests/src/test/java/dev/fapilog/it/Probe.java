@@ -41,6 +41,11 @@ final class Probe {
         return m;
     }
 
+    /** Whether some line contains every fragment (fragments such as {@code "origin":"jul"}). */
+    static boolean hasLine(List<String> lines, String... fragments) {
+        return lines.stream().anyMatch(l -> java.util.Arrays.stream(fragments).allMatch(l::contains));
+    }
+
     static List<String> lines(Path file) throws Exception {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }

@@ -107,22 +107,25 @@ class WildFlyIT {
 
         List<String> events = Probe.lines(Archives.events("main"));
         assertTrue(
-                events.stream()
-                        .anyMatch(l -> l.contains("\"message\":\"request logger in the resource\"")
-                                && l.contains("\"correlation_id\":\"it-1\"")
-                                && l.contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")),
+                Probe.hasLine(
+                        events,
+                        "\"message\":\"request logger in the resource\"",
+                        "\"correlation_id\":\"it-1\"",
+                        "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\""),
                 String.join("\n", events));
-        assertTrue(events.stream()
-                .anyMatch(l -> l.contains("\"message\":\"request_completed\"")
-                        && l.contains("\"correlation_id\":\"it-1\"")
-                        && l.contains("\"route\":\"/probe/info\"")
-                        && l.contains("\"authorization\":\"***\"")
-                        && l.contains("\"client_address\":\"127.0.0.1\"")));
-        assertTrue(events.stream()
-                .anyMatch(l -> l.contains("\"message\":\"request_failed\"")
-                        && l.contains("\"correlation_id\":\"it-fail\"")
-                        && l.contains("\"status\":418")
-                        && l.contains("\"error_type\":\"java.lang.IllegalStateException\"")));
+        assertTrue(Probe.hasLine(
+                events,
+                "\"message\":\"request_completed\"",
+                "\"correlation_id\":\"it-1\"",
+                "\"route\":\"/probe/info\"",
+                "\"authorization\":\"***\"",
+                "\"client_address\":\"127.0.0.1\""));
+        assertTrue(Probe.hasLine(
+                events,
+                "\"message\":\"request_failed\"",
+                "\"correlation_id\":\"it-fail\"",
+                "\"status\":418",
+                "\"error_type\":\"java.lang.IllegalStateException\""));
         assertTrue(
                 events.stream().noneMatch(l -> l.contains("it-secret")), "the bearer token never reaches the output");
     }
@@ -204,17 +207,19 @@ class WildFlyIT {
         String all = String.join("\n", events);
         for (String message : List.of("jul t1", "jboss t1 42", "slf4j t1", "log4j t1", "jcl t1", "system t1")) {
             assertTrue(
-                    events.stream()
-                            .anyMatch(l -> l.contains("\"message\":\"" + message + "\"")
-                                    && l.contains("\"origin\":\"jul\"")
-                                    && l.contains("\"correlation_id\":\"wf-bridge-1\"")),
+                    Probe.hasLine(
+                            events,
+                            "\"message\":\"" + message + "\"",
+                            "\"origin\":\"jul\"",
+                            "\"correlation_id\":\"wf-bridge-1\""),
                     message + " in\n" + all);
         }
         assertTrue(
-                events.stream()
-                        .anyMatch(l -> l.contains("\"message\":\"static t1\"")
-                                && l.contains("\"origin\":\"native\"")
-                                && l.contains("\"correlation_id\":\"wf-bridge-1\"")),
+                Probe.hasLine(
+                        events,
+                        "\"message\":\"static t1\"",
+                        "\"origin\":\"native\"",
+                        "\"correlation_id\":\"wf-bridge-1\""),
                 all);
         assertTrue(events.stream().noneMatch(l -> l.contains("printed t1")), "System.out is not bridged back: " + all);
         List<String> drained = Probe.lines(Archives.drained("bridges"));
@@ -315,11 +320,12 @@ class WildFlyIT {
         }
         List<String> events = Probe.lines(Archives.events("wslf4j"));
         assertTrue(
-                events.stream()
-                        .anyMatch(l -> l.contains("\"message\":\"slf4j w1\"")
-                                && l.contains("\"origin\":\"slf4j\"")
-                                && l.contains("\"amount\":9.5")
-                                && l.contains("\"correlation_id\":\"wf-slf4j\"")),
+                Probe.hasLine(
+                        events,
+                        "\"message\":\"slf4j w1\"",
+                        "\"origin\":\"slf4j\"",
+                        "\"amount\":9.5",
+                        "\"correlation_id\":\"wf-slf4j\""),
                 String.join("\n", events));
     }
 

@@ -108,6 +108,10 @@ public final class FapilogHandler extends Handler {
         }
         int[] depth = DEPTH.get();
         if (depth[0] >= MAX_DEPTH) {
+            reportOnce(
+                    "JUL records logged from inside the bridge itself (a parameter whose toString() logs) were"
+                            + " skipped past depth " + MAX_DEPTH,
+                    new IllegalStateException("recursive JUL record"));
             return;
         }
         depth[0]++;
