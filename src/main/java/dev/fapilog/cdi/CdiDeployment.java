@@ -134,11 +134,11 @@ public final class CdiDeployment {
         return s != null && s.problems().isEmpty() && s.cdi().eagerStart();
     }
 
-    /** The deployment's settings, read when it was validated. */
+    /** The deployment's settings, read when it started. */
     DeploymentSettings settings() {
         DeploymentSettings s = settings;
         if (s == null) {
-            throw new IllegalStateException("fapilog settings are read when the deployment is validated; a logger was"
+            throw new IllegalStateException("fapilog settings are read when the deployment starts; a logger was"
                     + " requested before that (from another extension?)");
         }
         return s;
