@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PayaraIT {
     @BeforeAll
     static void deployMain() throws Exception {
-        PayaraServer.Result r = PayaraServer.deploy(
-                Archives.war("pmain", Map.of("fapilog.queue.capacity", "1234", "fapilog.jaxrs.headers.log", "true")));
+        PayaraServer.Result r = PayaraServer.deploy(Archives.bridgeWar(
+                "pmain", Map.of("fapilog.queue.capacity", "1234", "fapilog.jaxrs.headers.log", "true"), false));
         assertEquals(0, r.exitCode(), r.output());
     }
 
@@ -222,5 +222,13 @@ class PayaraIT {
         } finally {
             PayaraServer.undeploy("pstdout");
         }
+    }
+
+    @Test
+    void anUnmappedExceptionsResponseCarriesTheCorrelationId() throws Exception {
+        HttpResponse<String> r =
+                Probe.get(PayaraServer.base("pmain"), "api/bridge/unmapped", "X-Request-ID", "p-unmapped");
+        assertEquals(500, r.statusCode());
+        assertEquals("p-unmapped", r.headers().firstValue("X-Request-ID").orElse(null));
     }
 }

@@ -353,4 +353,12 @@ class WildFlyIT {
                 ownLog.stream().anyMatch(l -> l.contains("[stdout]") && l.contains("\"message\":\"static loop\"")),
                 "the sink's lines reached the deployment's log as stdout records:\n" + String.join("\n", ownLog));
     }
+
+    @Test
+    void anUnmappedExceptionsResponseCarriesTheCorrelationId(@ArquillianResource @OperateOnDeployment("main") URL base)
+            throws Exception {
+        HttpResponse<String> r = Probe.get(base, "api/bridge/unmapped", "X-Request-ID", "wf-unmapped");
+        assertEquals(500, r.statusCode());
+        assertEquals("wf-unmapped", r.headers().firstValue("X-Request-ID").orElse(null));
+    }
 }

@@ -46,6 +46,13 @@ public class BridgeProbe {
         return "submitted=" + s.submitted() + " delivered=" + s.delivered() + " dropped=" + s.droppedByReason() + "\n";
     }
 
+    /** An exception no mapper of the application takes. */
+    @GET
+    @Path("unmapped")
+    public String unmapped() {
+        throw new UnsupportedOperationException("nobody maps this");
+    }
+
     @GET
     @Path("sleep")
     public String sleep(@QueryParam("ms") long ms) throws InterruptedException {
