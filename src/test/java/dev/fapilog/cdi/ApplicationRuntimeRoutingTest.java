@@ -65,6 +65,31 @@ class ApplicationRuntimeRoutingTest {
     }
 
     @Test
+    void whatDoesNotFitTheQueueBeforeTheLaunchIsDroppedAtOnceAndCounted() throws Exception {
+        LogRuntime runtime;
+        try (CdiApp app = CdiApp.start(CdiApp.fileSink(
+                dir.resolve("out.jsonl"),
+                "fapilog.cdi.startup",
+                "lazy",
+                "fapilog.queue.capacity",
+                "64",
+                "fapilog.batch.max-size",
+                "16"))) {
+            app.run(() -> {
+                Logger early = Fapilog.getLogger("static.Flood");
+                for (int i = 0; i < 200; i++) {
+                    early.info("early", "i", i); // no worker yet: the queue holds what fits, the rest is dropped
+                }
+            });
+            runtime = app.get(LogRuntime.class);
+        }
+        long early = nativeMessages().stream().filter("early"::equals).count();
+        assertThat(early).isBetween(1L, 64L);
+        assertThat(runtime.stats().droppedByReason()).containsEntry("queue_full", 200 - early);
+        assertThat(runtime.stats().balanced()).isTrue();
+    }
+
+    @Test
     void aLazyApplicationThatNeverInjectsALoggerStillDeliversWhatItsStaticLoggersGaveIt() throws Exception {
         try (CdiApp app = CdiApp.start(CdiApp.fileSink(dir.resolve("out.jsonl"), "fapilog.cdi.startup", "lazy"))) {
             app.run(() -> Fapilog.getLogger("static.Only").warn("only a static logger"));
