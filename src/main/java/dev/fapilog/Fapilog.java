@@ -10,12 +10,16 @@ import java.util.ServiceLoader;
  * Logger custom = Fapilog.builder().preset(Preset.PRODUCTION).level(Level.DEBUG).build();
  * }</pre>
  *
- * <p>The default runtime is created on first use from system properties {@code fapilog.*} and environment variables
- * {@code FAPILOG_*} (for example {@code -Dfapilog.preset=production} or {@code FAPILOG_PRESET=production}); without
- * them it uses the built-in defaults: pretty output on a terminal, JSON lines otherwise. A JVM shutdown hook drains it
- * unless {@code fapilog.shutdown.hook=false}. Once it has been drained (by the hook or by the application), its loggers
- * count further events as {@code dropped(after_shutdown)}. In a CDI container, inject {@code Logger} instead: the
- * container owns that runtime's life.
+ * <p>In an application of a CDI container (a WAR on WildFly or Payara, a Weld SE program), {@code getLogger} and
+ * {@link #defaultRuntime()} give the application's runtime: the one injected loggers use, configured by MicroProfile
+ * Config and drained when the application ends (static loggers included; after the end their events are counted as
+ * {@code dropped(after_shutdown)}). Outside any application, the JVM's default runtime: created on first use from
+ * system properties {@code fapilog.*} and environment variables {@code FAPILOG_*} (for example
+ * {@code -Dfapilog.preset=production} or {@code FAPILOG_PRESET=production}); without them it uses the built-in
+ * defaults: pretty output on a terminal, JSON lines otherwise. A JVM shutdown hook drains it unless
+ * {@code fapilog.shutdown.hook=false}. Once it has been drained (by the hook or by the application), its loggers count
+ * further events as {@code dropped(after_shutdown)}. Keys of the container integrations ({@code fapilog.cdi.*},
+ * {@code fapilog.jaxrs.*}, {@code fapilog.bridge.*}) are ignored there.
  *
  * <p>All methods are thread-safe.
  *
@@ -25,7 +29,7 @@ public final class Fapilog {
 
     private Fapilog() {}
 
-    /** The logger with this name over the default runtime. */
+    /** The logger with this name over the {@linkplain #defaultRuntime() current application's runtime}. */
     public static Logger getLogger(String name) {
         return defaultRuntime().logger(name);
     }
@@ -45,7 +49,10 @@ public final class Fapilog {
         return defaultRuntime().asyncLogger(type.getName());
     }
 
-    /** The default runtime of this class loader, created on first use. */
+    /**
+     * The runtime of the application the calling thread belongs to (see the class description), else the JVM's default
+     * runtime of this class loader, created on first use.
+     */
     public static LogRuntime defaultRuntime() {
         return Provider.INSTANCE.defaultRuntime();
     }
