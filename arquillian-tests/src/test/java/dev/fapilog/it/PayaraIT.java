@@ -231,4 +231,28 @@ class PayaraIT {
         assertEquals(500, r.statusCode());
         assertEquals("p-unmapped", r.headers().firstValue("X-Request-ID").orElse(null));
     }
+
+    @Test
+    void threeRedeploysLeaveNoClassLoaderBehind() throws Exception {
+        URL main = PayaraServer.base("pmain");
+        Map<String, String> settings = Map.of("fapilog.name", "predeploy", "fapilog.bridge.jul.install", "true");
+        for (int i = 0; i < 3; i++) {
+            PayaraServer.Result r = PayaraServer.deploy(Archives.slf4jWar("predeploy", settings));
+            assertEquals(0, r.exitCode(), r.output());
+            try {
+                assertEquals(
+                        200,
+                        Probe.get(PayaraServer.base("predeploy"), "api/bridge/slf4j?tag=r" + i)
+                                .statusCode());
+            } finally {
+                PayaraServer.undeploy("predeploy");
+            }
+        }
+        Probe.busyEveryWorker(main, 64);
+        String live = Probe.get(main, "api/bridge/live-loaders?prefix=predeploy%23")
+                .body()
+                .trim();
+        assertTrue(live.startsWith("live=0 of "), live);
+        assertTrue(Integer.parseInt(live.split(" ")[2]) >= 3, live);
+    }
 }

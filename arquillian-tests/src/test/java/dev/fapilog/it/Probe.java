@@ -41,6 +41,26 @@ final class Probe {
         return m;
     }
 
+    /**
+     * Keeps every worker thread of the server's HTTP pool busy at once with a slow request to {@code base}, so that
+     * none still holds an earlier request (of an undeployed application) on its stack: more concurrent requests than
+     * the pool has threads (Undertow: 16 per core), twice over.
+     */
+    static void busyEveryWorker(URL base, int concurrent) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrent);
+        try {
+            List<java.util.concurrent.Future<?>> requests = new java.util.ArrayList<>();
+            for (int i = 0; i < concurrent * 2; i++) {
+                requests.add(pool.submit(() -> get(base, "api/bridge/sleep?ms=200")));
+            }
+            for (java.util.concurrent.Future<?> f : requests) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Whether some line contains every fragment (fragments such as {@code "origin":"jul"}). */
     static boolean hasLine(List<String> lines, String... fragments) {
         return lines.stream().anyMatch(l -> java.util.Arrays.stream(fragments).allMatch(l::contains));

@@ -263,7 +263,7 @@ class WildFlyIT {
             @ArquillianResource @OperateOnDeployment("main") URL mainBase) throws Exception {
         // A worker thread of Undertow's pool keeps the task it was created for until it ends; let the main
         // application's requests create every worker first, so none is made for (and keeps) a redeployed application.
-        busyEveryWorker(mainBase);
+        Probe.busyEveryWorker(mainBase, Runtime.getRuntime().availableProcessors() * 16 + 16);
         URL base = other(mainBase, "redeployed");
         for (int i = 0; i < 3; i++) {
             deployer.deploy("redeployed");
@@ -276,7 +276,7 @@ class WildFlyIT {
             }
         }
         // Idle workers also keep their last task on the stack until they run another one.
-        busyEveryWorker(mainBase);
+        Probe.busyEveryWorker(mainBase, Runtime.getRuntime().availableProcessors() * 16 + 16);
         // A thread of an old deployment (the worker, a sink thread, a JUL handler on a shared logger) would keep its
         // class loader reachable, and so would any reference from the server's or the JDK's classes.
         String live = Probe.get(mainBase, "api/bridge/live-loaders?prefix=redeployed%23")
@@ -284,23 +284,6 @@ class WildFlyIT {
                 .trim();
         assertTrue(live.startsWith("live=0 of "), live);
         assertTrue(Integer.parseInt(live.split(" ")[2]) >= 3, live);
-    }
-
-    /** More concurrent slow requests to the main application than Undertow has workers (16 per core). */
-    private static void busyEveryWorker(URL mainBase) throws Exception {
-        int concurrent = Runtime.getRuntime().availableProcessors() * 16 + 16;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrent);
-        try {
-            java.util.List<java.util.concurrent.Future<?>> requests = new java.util.ArrayList<>();
-            for (int i = 0; i < concurrent * 2; i++) {
-                requests.add(pool.submit(() -> Probe.get(mainBase, "api/bridge/sleep?ms=200")));
-            }
-            for (java.util.concurrent.Future<?> f : requests) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
