@@ -67,7 +67,7 @@ public final class SystemSettings {
     }
 
     /** Whether a key (without {@code fapilog.}) belongs to a container integration rather than to a runtime. */
-    public static boolean isIntegrationKey(String key) {
+    private static boolean isIntegrationKey(String key) {
         for (String prefix : INTEGRATION_PREFIXES) {
             if (key.startsWith(prefix)) {
                 return true;

@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.FeatureContext;
  *
  * <p>Besides the filters it registers {@link UnhandledExceptionMapper}, the last-resort mapper that answers an
  * exception no mapper of the application takes with an empty 500 through JAX-RS, so that the response carries the
- * correlation id. An application that wants such exceptions to reach its container instead registers
- * {@link RequestLogFilter} and {@link RequestLogWriter} itself rather than this feature.
+ * correlation id.
  */
 public final class FapilogFeature implements Feature {
     @Override

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 
 /**
  * The last resort for an exception no mapper of the application takes: answers it through JAX-RS (a
@@ -16,11 +17,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * is the usual {@code request_failed}. Without it, JAX-RS lets such an exception propagate to the container, whose
  * 500 carries no header of the request.
  *
- * <p>Registered by {@link FapilogFeature} (Jersey on Java SE, and any application that registers the feature), never
- * found by a server's scanning; with the lowest priority, so an application's own mapper for {@code Throwable} or
- * {@code Exception} always wins. Fatal JVM errors are never answered: they
+ * <p>Registered by {@link FapilogFeature} (Jersey on Java SE) and found by the servers' scanning (WildFly, Payara), with
+ * the lowest priority, so an application's own mapper for {@code Throwable} or {@code Exception} always wins. An
+ * exception it answers no longer reaches the servlet container, so a {@code web.xml} error page for it is not used:
+ * map such an exception in the application to keep that. Fatal JVM errors are never answered: they
  * propagate. Public for RESTEasy's provider rules (see {@link RequestLogFilter}); not meant to be used directly.
  */
+@Provider
 @ApplicationScoped
 @Priority(Integer.MAX_VALUE)
 public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
