@@ -190,8 +190,8 @@ final class Intake {
     }
 
     /**
-     * What both entries do first: an event from a pipeline thread is diverted, one that would be dropped anyway is
-     * dropped before it is captured; otherwise the captured event. Returns an {@link Acceptance} or a {@link LogEvent}
+     * What every entry (plain, async, bridged) does first: an event from a pipeline thread is diverted, one that would
+     * be dropped anyway is dropped before it is captured; otherwise the captured event. Returns an {@link Acceptance} or a {@link LogEvent}
      * (an {@code Object}, so that the common path allocates nothing beyond the event).
      */
     private Object admit(
