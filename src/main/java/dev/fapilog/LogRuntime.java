@@ -53,6 +53,12 @@ public interface LogRuntime {
     PipelineStats stats();
 
     /**
+     * The state of each sink, in configuration order: its circuit breaker, last error and fallback (see
+     * {@link SinkState}). Safe from any thread; a snapshot.
+     */
+    List<SinkState> sinkStates();
+
+    /**
      * The state of each filter, in pipeline order: current sample rate, tracked keys and events dropped. Safe from
      * any thread; the numbers are a moving snapshot while events flow.
      */

@@ -2,6 +2,7 @@ package dev.fapilog.boot;
 
 import dev.fapilog.ConfigProblem;
 import dev.fapilog.Plugin;
+import dev.fapilog.config.EngineSettings;
 import dev.fapilog.config.PluginCatalog;
 import dev.fapilog.config.PluginKind;
 import dev.fapilog.config.PluginSettings;
@@ -30,6 +31,9 @@ import java.util.TreeSet;
  * first. Knows no plug-in by class.
  */
 final class RuntimeAssembler {
+    /** The option that makes a named sink of a type: {@code fapilog.sink.errors.type=rotating-file}. */
+    private static final String TYPE = "type";
+
     private final Settings settings;
     private final PluginCatalog catalog;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -98,6 +102,8 @@ final class RuntimeAssembler {
                         "a Sink, Filter, Enricher, Redactor or Processor from dev.fapilog.spi"));
             }
         }
+        List<NamedSink> standby = fallbackSinks(used);
+        standby.forEach(s -> used.add(s.name()));
         used.addAll(knownNamedSinks);
         checkSinkKeys(used);
         if (sinks.isEmpty() && knownNamedSinks.isEmpty() && settings.sinks().isEmpty()) {
@@ -108,7 +114,50 @@ final class RuntimeAssembler {
                     "none",
                     "at least one sink: name one in fapilog.sinks or add a sink instance to the builder"));
         }
-        return new PipelineParts(sinks, filters, enrichers, redactors, processors);
+        return new PipelineParts(sinks, standby, filters, enrichers, redactors, processors);
+    }
+
+    /**
+     * The sinks named only as another sink's {@code fallback}, created like named sinks; a fallback that names no sink
+     * is a problem. A fallback's own fallback is not followed (no chains).
+     */
+    private List<NamedSink> fallbackSinks(Set<String> mainSinks) {
+        List<NamedSink> standby = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String sink : mainSinks) {
+            String target = settings.engine().deliveryOf(sink).fallback();
+            if (target.equals("none") || target.equals("stderr") || mainSinks.contains(target) || !seen.add(target)) {
+                continue;
+            }
+            if (providerOf(target) == null) {
+                seen.remove(target);
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_SINK_OPTION,
+                        "sink." + sink + ".fallback",
+                        target,
+                        "none, stderr, or a sink: a sink type (" + String.join(", ", catalog.names(PluginKind.SINK))
+                                + ") or a name given a type by fapilog.sink.<name>.type"));
+                continue;
+            }
+            Sink created = namedSink(target, false);
+            if (created != null) {
+                standby.add(new NamedSink(target, created));
+            }
+        }
+        return standby;
+    }
+
+    /**
+     * The provider of a configured sink: the sink type of that name, or for a named sink
+     * ({@code fapilog.sink.<name>.type=<type>}, several sinks of one type) the provider of its type.
+     */
+    private PluginProvider<?> providerOf(String sink) {
+        PluginProvider<?> provider = catalog.provider(PluginKind.SINK, sink);
+        if (provider != null) {
+            return provider;
+        }
+        String type = settings.sinkOptions().getOrDefault(sink, Map.of()).get(TYPE);
+        return type == null ? null : catalog.provider(PluginKind.SINK, type.trim());
     }
 
     private static <T> int addIf(Plugin p, Class<T> type, List<T> to) {
@@ -189,7 +238,7 @@ final class RuntimeAssembler {
     }
 
     private Sink namedSink(String name, boolean alsoAnInstance) {
-        PluginProvider<?> provider = catalog.provider(PluginKind.SINK, name);
+        PluginProvider<?> provider = providerOf(name);
         if (provider == null) {
             if (!alsoAnInstance) {
                 unknownPlugin(PluginKind.SINK, name);
@@ -206,9 +255,12 @@ final class RuntimeAssembler {
 
     /** A sink's validated options, or {@code null} when any is unknown or bad (each reported). */
     private PluginSettings sinkOptions(String sink, PluginProvider<?> provider) {
-        Map<String, String> given = settings.sinkOptions().getOrDefault(sink, Map.of());
+        Map<String, String> given =
+                new java.util.LinkedHashMap<>(settings.sinkOptions().getOrDefault(sink, Map.of()));
+        given.remove(TYPE);
         int before = problems.size();
-        Set<String> declared = new LinkedHashSet<>(List.of("timeout", "retry.max-attempts", "retry.backoff"));
+        Set<String> declared = new LinkedHashSet<>(EngineSettings.SinkDelivery.KEYS);
+        declared.add(TYPE);
         provider.options().forEach(o -> declared.add(o.key()));
         for (Map.Entry<String, String> e : given.entrySet()) {
             if (!declared.contains(e.getKey())) {
@@ -232,9 +284,16 @@ final class RuntimeAssembler {
             if (usedSinks.contains(sink)) {
                 continue;
             }
-            PluginProvider<?> provider = catalog.provider(PluginKind.SINK, sink);
+            PluginProvider<?> provider = providerOf(sink);
             if (provider != null) {
                 sinkOptions(sink, provider);
+            } else if (settings.sinkOptions().getOrDefault(sink, Map.of()).containsKey(TYPE)) {
+                String type = settings.sinkOptions().get(sink).get(TYPE);
+                problems.add(new ConfigProblem(
+                        ProblemCodes.BAD_SINK_OPTION,
+                        "sink." + sink + "." + TYPE,
+                        type,
+                        "a sink type: " + String.join(", ", catalog.names(PluginKind.SINK))));
             } else {
                 problems.add(new ConfigProblem(
                         ProblemCodes.BAD_SINK_OPTION,

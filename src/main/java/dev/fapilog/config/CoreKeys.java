@@ -32,6 +32,8 @@ final class CoreKeys {
         d.put("sink.timeout", "5s");
         d.put("sink.retry.max-attempts", "3");
         d.put("sink.retry.backoff", "100ms");
+        d.put("sink.circuit.failure-threshold", "5");
+        d.put("sink.circuit.recovery", "30s");
         d.put("enrichers", "runtime-info");
         d.put("redactors", "url-credentials");
         d.put("redaction.presets", "none");

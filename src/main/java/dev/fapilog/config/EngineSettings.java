@@ -51,13 +51,32 @@ public record EngineSettings(
         String diagnosticsOutput) {
 
     /**
-     * Write deadline and retry policy of a sink.
+     * Write deadline, retry policy, circuit breaker and fallback of a sink.
      *
      * @param timeout longest time one {@code write} may take before it counts as {@code failed(timeout)}
      * @param maxAttempts attempts per batch when the sink says a failure is retryable (1 = no retry)
      * @param backoff wait before the first retry; doubled for each further one, within the deadline
+     * @param failureThreshold batches failing in a row that open the sink's circuit breaker (0 = never)
+     * @param recovery how long the breaker stays open before one batch is written as a probe
+     * @param fallback where batches go while the breaker is open or the sink is stalled: a sink name,
+     *     {@code stderr}, or {@code none}
      */
-    public record SinkDelivery(Duration timeout, int maxAttempts, Duration backoff) {}
+    public record SinkDelivery(
+            Duration timeout,
+            int maxAttempts,
+            Duration backoff,
+            int failureThreshold,
+            Duration recovery,
+            String fallback) {
+        /** The keys under {@code sink.<name>.} that set these, beside the sink's own options. */
+        public static final java.util.List<String> KEYS = java.util.List.of(
+                "timeout",
+                "retry.max-attempts",
+                "retry.backoff",
+                "circuit.failure-threshold",
+                "circuit.recovery",
+                "fallback");
+    }
 
     /** The delivery policy of one sink. */
     public SinkDelivery deliveryOf(String sink) {

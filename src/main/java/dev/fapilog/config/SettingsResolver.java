@@ -171,7 +171,10 @@ public final class SettingsResolver {
         EngineSettings.SinkDelivery sinkDefaults = new EngineSettings.SinkDelivery(
                 r.duration("sink.timeout", Duration.ofMinutes(10)),
                 r.integer("sink.retry.max-attempts", 1, 100),
-                r.duration("sink.retry.backoff", Duration.ofMinutes(1)));
+                r.duration("sink.retry.backoff", Duration.ofMinutes(1)),
+                r.integer("sink.circuit.failure-threshold", 0, 1000),
+                r.duration("sink.circuit.recovery", Duration.ofHours(1)),
+                "none");
         SinkKeys sinkKeys = SinkKeys.read(values, defaults.keySet(), sinkDefaults, r, this::suggestionOf);
 
         List<String> enrichers = r.list("enrichers");

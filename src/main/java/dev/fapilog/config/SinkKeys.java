@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The keys under {@code sink.<name>.}: the delivery keys every sink has ({@code timeout}, {@code retry.max-attempts},
- * {@code retry.backoff}), read into per-sink overrides, and the sink's own options, collected for its provider.
+ * The keys under {@code sink.<name>.}: the delivery keys every sink has ({@link EngineSettings.SinkDelivery#KEYS}),
+ * read into per-sink overrides, and the sink's own options, collected for its provider.
  *
  * @param overrides per-sink delivery, for sinks that set any delivery key
  * @param options the sink's own options by sink name, not yet checked against the sink
  */
 record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, Map<String, String>> options) {
 
-    private static final Set<String> DELIVERY_KEYS = Set.of("timeout", "retry.max-attempts", "retry.backoff");
+    private static final Set<String> DELIVERY_KEYS = Set.copyOf(EngineSettings.SinkDelivery.KEYS);
 
     static SinkKeys read(
             Map<String, ?> values,
@@ -60,7 +60,19 @@ record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, 
             Duration backoff = o.containsKey("retry.backoff")
                     ? reader.duration(prefix + "retry.backoff", o.get("retry.backoff"), Duration.ofMinutes(1))
                     : defaults.backoff();
-            overrides.put(e.getKey(), new EngineSettings.SinkDelivery(timeout, attempts, backoff));
+            int threshold = o.containsKey("circuit.failure-threshold")
+                    ? reader.integer(prefix + "circuit.failure-threshold", o.get("circuit.failure-threshold"), 0, 1000)
+                    : defaults.failureThreshold();
+            Duration recovery = o.containsKey("circuit.recovery")
+                    ? reader.duration(prefix + "circuit.recovery", o.get("circuit.recovery"), Duration.ofHours(1))
+                    : defaults.recovery();
+            String fallback = o.getOrDefault("fallback", defaults.fallback()).trim();
+            if (fallback.equals(e.getKey())) {
+                reader.problem(ProblemCodes.CONFLICT, prefix + "fallback", fallback, "another sink, stderr or none");
+            }
+            overrides.put(
+                    e.getKey(),
+                    new EngineSettings.SinkDelivery(timeout, attempts, backoff, threshold, recovery, fallback));
         }
         Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
         options.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>on the worker before fan-out: {@code filtered}, {@code dropped(redaction_failed | processor |
  *       shutdown_timeout | queue_full)} (the last for async waits that expired), {@code failed(encoding)};
  *   <li>per sink, when its write settles: delivered, {@code failed(exception | timeout)},
- *       {@code dropped(sink_stalled | shutdown_timeout)};
+ *       {@code dropped(sink_stalled | sink_backlog | circuit_open | fallback_unavailable | shutdown_timeout)}; a
+ *       share written by the sink's fallback counts for the sink by the fallback's outcome;
  *   <li>in total, when every sink has settled a batch: delivered if all delivered, else failed if any failed, else
  *       dropped.
  * </ul>
@@ -56,6 +57,9 @@ final class Accounting {
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong retries = new AtomicLong();
         final AtomicLong unsettled = new AtomicLong();
+        /** Events handed to the sink's fallback (counted again by the fallback's outcome). */
+        final AtomicLong diverted = new AtomicLong();
+
         final ReasonCounters dropped = new ReasonCounters();
         final ReasonCounters failed = new ReasonCounters();
 

@@ -7,6 +7,7 @@ import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.PipelineStats;
+import dev.fapilog.SinkState;
 import dev.fapilog.config.EngineSettings;
 import dev.fapilog.spi.BridgeLogger;
 import dev.fapilog.spi.BridgeTarget;
@@ -41,6 +42,8 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
     private final PipelineParts parts;
     private final Stages stages;
     private volatile DrainControl drain; // set by launch
+    private volatile SinkRunner[] runners; // set by launch
+    private final java.time.Instant created = java.time.Instant.now();
     private volatile int threshold;
     private volatile Level level;
 
@@ -157,25 +160,41 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
             String threadSource) {
         List<NamedSink> sinks = parts.sinks();
         Worker[] worker = new Worker[1]; // the runners' wake-up callback reads it once the worker exists
+        Runnable wake = () -> {
+            Worker w = worker[0];
+            if (w != null) {
+                w.wakeFromSink();
+            }
+        };
         SinkRunner[] runners = new SinkRunner[sinks.size()];
+        Map<String, SinkRunner> byName = new java.util.HashMap<>();
         for (int i = 0; i < runners.length; i++) {
-            NamedSink s = sinks.get(i);
-            runners[i] = new SinkRunner(
-                    s.sink(),
-                    s.name(),
-                    settings.deliveryOf(s.name()),
-                    accounting.sink(s.name()),
-                    diagnostics,
-                    name,
-                    () -> {
-                        Worker w = worker[0];
-                        if (w != null) {
-                            w.wakeFromSink();
-                        }
-                    });
+            runners[i] = newRunner(sinks.get(i), accounting.sink(sinks.get(i).name()), wake);
+            byName.put(runners[i].name(), runners[i]);
+        }
+        List<SinkRunner> standby = new ArrayList<>();
+        for (NamedSink s : parts.standbySinks()) {
+            SinkRunner r = newRunner(s, new Accounting.SinkCounters(s.name()), wake);
+            standby.add(r);
+            byName.put(r.name(), r);
+        }
+        for (SinkRunner r : runners) {
+            String target = settings.deliveryOf(r.name()).fallback();
+            if (StderrFallbackSink.NAME.equals(target) && !byName.containsKey(target)) {
+                SinkRunner stderr = newRunner(
+                        new NamedSink(target, new StderrFallbackSink()), new Accounting.SinkCounters(target), wake);
+                standby.add(stderr);
+                byName.put(target, stderr);
+            }
+            r.fallbackTo(byName.get(target), target);
+        }
+        SinkRunner[] all = new SinkRunner[runners.length + standby.size()];
+        System.arraycopy(runners, 0, all, 0, runners.length);
+        for (int i = 0; i < standby.size(); i++) {
+            all[runners.length + i] = standby.get(i);
         }
         PipelineLaunch launch = new PipelineLaunch(settings, threadFactory, threadSource);
-        List<Thread> threads = launch.startSinks(runners);
+        List<Thread> threads = launch.startSinks(all);
         worker[0] = new Worker(
                 name,
                 settings,
@@ -186,9 +205,10 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
                 intake,
                 asyncWaits,
                 EventEncoder.forSinks(sinks, settings.limits()),
-                runners,
+                new SinkRunners(runners, standby.toArray(new SinkRunner[0]), diagnostics),
                 4);
-        Thread w = launch.workerThread(worker[0], runners);
+        Thread w = launch.workerThread(worker[0], all);
+        this.runners = runners;
         threads.add(0, w);
         intake.attach(worker[0], threads.toArray(new Thread[0]));
         drain = new DrainControl(queue, worker[0], asyncWaits, intake, diagnostics, this::stats);
@@ -214,6 +234,10 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
                 settings.backpressurePolicy().name().toLowerCase(Locale.ROOT),
                 "threads",
                 threadSource);
+    }
+
+    private SinkRunner newRunner(NamedSink s, Accounting.SinkCounters counters, Runnable wake) {
+        return new SinkRunner(s.sink(), s.name(), settings.deliveryOf(s.name()), counters, diagnostics, name, wake);
     }
 
     private static List<String> sinkNames(List<NamedSink> sinks) {
@@ -276,6 +300,30 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
     @Override
     public PipelineStats stats() {
         return accounting.snapshot(queue, asyncWaits.count());
+    }
+
+    @Override
+    public List<SinkState> sinkStates() {
+        SinkRunner[] rs = runners;
+        List<SinkState> states = new ArrayList<>();
+        if (rs != null) {
+            for (SinkRunner r : rs) {
+                states.add(r.state());
+            }
+        } else {
+            for (NamedSink s : parts.sinks()) { // not launched: nothing written, nothing failed yet
+                states.add(new SinkState(
+                        s.name(),
+                        SinkState.Circuit.CLOSED,
+                        created,
+                        0,
+                        null,
+                        null,
+                        settings.deliveryOf(s.name()).fallback(),
+                        0));
+            }
+        }
+        return states;
     }
 
     @Override

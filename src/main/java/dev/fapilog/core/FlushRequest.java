@@ -1,14 +1,13 @@
 package dev.fapilog.core;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 /** A {@code flush()} call: what it covers and how far the worker got with it. */
 final class FlushRequest {
     final long[] marks;
     final long lastAsyncWait;
     final CompletableFuture<Boolean> done = new CompletableFuture<>();
-    CountDownLatch sinksFlushed;
+    ControlRound sinksFlushed;
 
     FlushRequest(long[] marks, long lastAsyncWait) {
         this.marks = marks;

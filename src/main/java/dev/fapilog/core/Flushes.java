@@ -1,7 +1,6 @@
 package dev.fapilog.core;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code flush()} calls the worker has to answer, oldest first: each completes once everything logged before it
@@ -34,7 +33,7 @@ final class Flushes {
      * @param covered whether the worker has taken everything up to the request's marks into sinks' hands
      * @return {@code true} if it completed one, worth looping for
      */
-    boolean progress(java.util.function.Predicate<FlushRequest> covered, SinkRunner[] runners) {
+    boolean progress(java.util.function.Predicate<FlushRequest> covered, SinkRunner[][] runners) {
         if (active == null) {
             active = requests.poll();
             if (active == null) {
@@ -46,12 +45,9 @@ final class Flushes {
             if (!covered.test(f)) {
                 return false;
             }
-            f.sinksFlushed = new CountDownLatch(runners.length);
-            for (SinkRunner r : runners) {
-                r.control(new SinkControl(SinkControl.Kind.FLUSH, f.sinksFlushed));
-            }
+            f.sinksFlushed = new ControlRound(SinkControl.Kind.FLUSH, runners);
         }
-        if (f.sinksFlushed.getCount() == 0) {
+        if (f.sinksFlushed.advance()) {
             f.done.complete(true);
             active = null;
             return true;

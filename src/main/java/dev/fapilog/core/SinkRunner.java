@@ -15,8 +15,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs one sink on its own thread. Every call into the sink happens here, one at a time. The worker watches the
  * current write's start time and settles it as {@code failed(timeout)} when it overruns the sink's deadline; the sink
- * is then <em>stalled</em>: its queued batches are settled as {@code dropped(sink_stalled)} and new ones are not
- * queued, until the stuck call returns and the runner takes batches again.
+ * is then <em>stalled</em>: its queued batches are settled as {@code dropped(sink_stalled)} (or go to its fallback)
+ * and new ones are not queued, until the stuck call returns and the runner takes batches again.
+ *
+ * <p>Each runner has a {@link CircuitBreaker}: while it is open, batches are not written but handed to the sink's
+ * fallback runner (whose thread writes them, counted for this sink) or settled as {@code dropped(circuit_open)}.
  */
 final class SinkRunner implements Runnable {
     private final Sink sink;
@@ -28,6 +31,10 @@ final class SinkRunner implements Runnable {
     private final String runtimeName;
     private final Runnable wakeWorker;
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final CircuitBreaker breaker;
+    private final SinkReports reports;
+    private volatile SinkRunner fallback;
+    private String fallbackName = "none";
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     private volatile Thread thread;
@@ -53,6 +60,19 @@ final class SinkRunner implements Runnable {
         this.diagnostics = diagnostics;
         this.runtimeName = runtimeName;
         this.wakeWorker = wakeWorker;
+        this.reports = new SinkReports(diagnostics, name, delivery);
+        this.breaker = new CircuitBreaker(
+                delivery.failureThreshold(), delivery.recovery().toNanos(), System::nanoTime, reports);
+    }
+
+    /** Where batches go while this sink's breaker is open or the sink is stalled; {@code null} to drop them. */
+    void fallbackTo(SinkRunner runner, String name) {
+        this.fallback = runner;
+        this.fallbackName = name;
+    }
+
+    dev.fapilog.SinkState state() {
+        return breaker.state(name, fallbackName, counters.diverted.get());
     }
 
     String name() {
@@ -75,10 +95,49 @@ final class SinkRunner implements Runnable {
         return started;
     }
 
-    /** Worker: hands a batch to this sink, or settles it at once when the sink is stalled or gone. */
+    /**
+     * Worker: hands a batch to this sink; when the sink is stalled, gone, or its breaker open, to its fallback, or
+     * settles it at once.
+     */
     void submit(SinkTask task) {
         if (stalled || finished) {
-            task.settle(Dispatch.DROPPED, "sink_stalled");
+            divert(task, "sink_stalled");
+            return;
+        }
+        switch (breaker.admit()) {
+            case WRITE:
+                inbox.offer(task);
+                break;
+            case PROBE:
+                task.probe = true;
+                inbox.offer(task);
+                break;
+            default:
+                divert(task, "circuit_open");
+        }
+    }
+
+    /**
+     * Hands a share this sink will not write to its fallback, or settles it as {@code dropped(reason)}. A share that
+     * is already a fallback's is never passed on again: it is dropped as {@code fallback_unavailable}.
+     */
+    private void divert(SinkTask task, String reason) {
+        SinkRunner to = fallback;
+        if (task.diverted()) {
+            task.settle(Dispatch.DROPPED, "fallback_unavailable");
+        } else if (to == null) {
+            task.settle(Dispatch.DROPPED, reason);
+        } else {
+            counters.diverted.addAndGet(task.dispatch.events);
+            task.executor = to;
+            to.takeDiverted(task);
+        }
+    }
+
+    /** Any thread: a share of another sink, to write in its place. */
+    private void takeDiverted(SinkTask task) {
+        if (stalled || finished || !breaker.isClosed()) {
+            task.settle(Dispatch.DROPPED, "fallback_unavailable");
         } else {
             inbox.offer(task);
         }
@@ -116,20 +175,37 @@ final class SinkRunner implements Runnable {
         }
         if (t.settle(Dispatch.FAILED, "timeout")) {
             stalled = true;
-            diagnostics.warn(
-                    "sink",
-                    "write_timeout",
-                    "Sink write exceeded its deadline; the batch counts as failed(timeout) and the sink is skipped"
-                            + " until the call returns",
-                    "sink",
-                    name,
-                    "timeout_ms",
-                    delivery.timeout().toMillis(),
-                    "events",
-                    t.dispatch.events);
-            settleQueued(Dispatch.DROPPED, "sink_stalled");
+            breaker.failed("timeout");
+            reports.writeTimedOut(t.dispatch.events);
+            divertQueued("sink_stalled");
         }
         return Long.MAX_VALUE;
+    }
+
+    /** Whether this sink has nothing to do: no batch queued and none being written. Any thread; a moment's view. */
+    boolean isIdle() {
+        return current == null && inbox.isEmpty();
+    }
+
+    /** Batches (and controls) waiting behind the current write. */
+    int backlog() {
+        return inbox.size();
+    }
+
+    /**
+     * Worker: settles the oldest batch waiting for this sink as {@code dropped(reason)}, so the buffer it holds can
+     * serve the sinks that kept up.
+     *
+     * @return {@code false} if no batch was waiting
+     */
+    boolean shedOldest(String reason) {
+        for (Object o : inbox) {
+            if (o instanceof SinkTask && inbox.remove(o)) {
+                ((SinkTask) o).settle(Dispatch.DROPPED, reason);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Worker: settles everything queued (not the running write) and acknowledges queued controls. */
@@ -139,6 +215,19 @@ final class SinkRunner implements Runnable {
         for (Object o : pending) {
             if (o instanceof SinkTask) {
                 ((SinkTask) o).settle(outcome, reason);
+            } else {
+                ((SinkControl) o).acknowledge();
+            }
+        }
+    }
+
+    /** Hands every queued share to the fallback (or settles it as dropped); acknowledges queued controls. */
+    private void divertQueued(String reason) {
+        List<Object> pending = new ArrayList<>();
+        inbox.drainTo(pending);
+        for (Object o : pending) {
+            if (o instanceof SinkTask) {
+                divert((SinkTask) o, reason);
             } else {
                 ((SinkControl) o).acknowledge();
             }
@@ -191,14 +280,7 @@ final class SinkRunner implements Runnable {
                 }
             } catch (Throwable unexpected) {
                 Fatal.rethrowIfFatal(unexpected);
-                diagnostics.warn(
-                        "sink",
-                        "runner_error",
-                        "Unexpected error in the sink runner",
-                        "sink",
-                        name,
-                        "error",
-                        unexpected.toString());
+                reports.callFailed("runner", unexpected);
             } finally {
                 wakeWorker.run();
             }
@@ -231,12 +313,15 @@ final class SinkRunner implements Runnable {
             call.run();
         } catch (Throwable failure) {
             Fatal.rethrowIfFatal(failure);
-            diagnostics.warn(
-                    "sink", what + "_failed", "Sink " + what + " failed", "sink", name, "error", failure.toString());
+            reports.callFailed(what, failure);
         }
     }
 
     private void write(SinkTask task) {
+        if (!task.probe && !breaker.isClosed()) {
+            divert(task, "circuit_open"); // queued before the breaker opened
+            return;
+        }
         if (!task.begin()) {
             return; // settled while queued (stalled sink, drain out of time)
         }
@@ -245,6 +330,7 @@ final class SinkRunner implements Runnable {
         current = task;
         int outcome = Dispatch.DELIVERED;
         String reason = null;
+        Throwable lastFailure = null;
         long deadline = start + delivery.timeout().toNanos();
         long backoff = delivery.backoff().toNanos();
         for (int attempt = 1; ; attempt++) {
@@ -253,6 +339,7 @@ final class SinkRunner implements Runnable {
                 break;
             } catch (Throwable failure) {
                 Fatal.rethrowIfFatal(failure);
+                lastFailure = failure;
                 boolean retry = failure instanceof Exception
                         && attempt < delivery.maxAttempts()
                         && retryable((Exception) failure)
@@ -260,18 +347,7 @@ final class SinkRunner implements Runnable {
                 if (!retry) {
                     outcome = Dispatch.FAILED;
                     reason = "exception";
-                    diagnostics.warn(
-                            "sink",
-                            "write_failed",
-                            "Sink write failed; the batch counts as failed",
-                            "sink",
-                            name,
-                            "events",
-                            task.dispatch.events,
-                            "attempts",
-                            attempt,
-                            "error",
-                            failure.toString());
+                    reports.writeFailed(task.dispatch.events, attempt, failure);
                     break;
                 }
                 counters.retries.incrementAndGet();
@@ -280,14 +356,15 @@ final class SinkRunner implements Runnable {
             }
         }
         current = null;
-        if (!task.settle(outcome, reason) && stalled) {
+        boolean settledHere = task.settle(outcome, reason);
+        if (settledHere && outcome == Dispatch.DELIVERED) {
+            breaker.succeeded();
+        } else if (settledHere) {
+            breaker.failed(String.valueOf(lastFailure));
+        }
+        if (!settledHere && stalled) {
             stalled = false;
-            diagnostics.info(
-                    "sink",
-                    "recovered",
-                    "Sink call returned after its deadline; the sink takes batches" + " again",
-                    "sink",
-                    name);
+            reports.recovered();
         }
     }
 

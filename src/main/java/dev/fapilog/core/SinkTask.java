@@ -3,9 +3,12 @@ package dev.fapilog.core;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One sink's share of a {@link Dispatch}. Settled exactly once, by whoever gets there first: the sink's thread when
- * the write returns, or the worker when the deadline passes, the sink is stalled, or the drain runs out of time. The
- * compare-and-set on {@link #state} is what keeps every event counted once.
+ * One sink's share of a {@link Dispatch}. Settled exactly once, by whoever gets there first: the thread of the sink
+ * writing it when the write returns, or the worker when the deadline passes, the sink is stalled or behind, or the
+ * drain runs out of time. The compare-and-set on {@link #state} is what keeps every event counted once.
+ *
+ * <p>The share always counts for the sink it was dispatched to ({@link #counters}); while that sink's breaker is
+ * open it may be written by the sink's fallback instead ({@link #executor} then names the fallback's runner).
  */
 final class SinkTask {
     private static final int QUEUED = 0;
@@ -14,13 +17,25 @@ final class SinkTask {
 
     final Dispatch dispatch;
     final EncodedBatch batch;
-    final SinkRunner runner;
+    /** The counters of the sink the share belongs to. */
+    final Accounting.SinkCounters counters;
+    /** The runner that writes it: the owner's, or its fallback's once diverted. */
+    volatile SinkRunner executor;
+    /** The breaker's one probe: written even though the breaker is not closed. */
+    volatile boolean probe;
+
     private final AtomicInteger state = new AtomicInteger(QUEUED);
 
     SinkTask(Dispatch dispatch, EncodedBatch batch, SinkRunner runner) {
         this.dispatch = dispatch;
         this.batch = batch;
-        this.runner = runner;
+        this.executor = runner;
+        this.counters = runner.counters();
+    }
+
+    /** Whether the share was handed to a fallback. */
+    boolean diverted() {
+        return executor.counters() != counters;
     }
 
     /** Claims the task for writing; {@code false} if it was settled already. */
@@ -37,8 +52,8 @@ final class SinkTask {
                 return false;
             }
         } while (!state.compareAndSet(s, SETTLED));
-        boolean writerMayStillRead = s == RUNNING && Thread.currentThread() != runner.thread();
-        Accounting.SinkCounters c = runner.counters();
+        boolean writerMayStillRead = s == RUNNING && Thread.currentThread() != executor.thread();
+        Accounting.SinkCounters c = counters;
         int n = dispatch.events;
         if (outcome == Dispatch.DELIVERED) {
             c.delivered.addAndGet(n);

@@ -8,7 +8,6 @@ import dev.fapilog.spi.PluginContext;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -52,7 +51,8 @@ final class Worker implements Runnable {
     private final DropReport dropReport;
     private final BatchEncoder encoder;
     private Stages stages;
-    private final SinkRunner[] runners;
+    private final SinkRunners sinks;
+
     private final LogEvent[] batch;
     private int batchSize;
     private long batchFirst;
@@ -65,7 +65,7 @@ final class Worker implements Runnable {
     /** Whether a flush's events have all left the worker's hands (a field: the loop must not allocate). */
     private final java.util.function.Predicate<FlushRequest> flushCovered;
 
-    private CountDownLatch sinksStopped;
+    private ControlRound sinksStopped;
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
 
     /**
@@ -82,7 +82,7 @@ final class Worker implements Runnable {
             Intake intake,
             AsyncWaits asyncWaits,
             EventEncoder[] encoders,
-            SinkRunner[] runners,
+            SinkRunners sinks,
             int batchesAhead) {
         this.runtimeName = runtimeName;
         this.queue = queue;
@@ -91,11 +91,11 @@ final class Worker implements Runnable {
         this.stages = stages;
         this.intake = intake;
         this.asyncWaits = asyncWaits;
-        this.runners = runners;
+        this.sinks = sinks;
         this.dropReport = new DropReport(accounting, diagnostics, queue.capacity());
         this.encoder = new BatchEncoder(
                 encoders,
-                runners,
+                sinks.main(),
                 batchesAhead,
                 settings.limits().maxEventBytes(),
                 accounting,
@@ -201,22 +201,19 @@ final class Worker implements Runnable {
         collect(now);
         boolean urgent = drainRequested || flushes.pending();
         if (batchSize > 0 && (batchSize == batch.length || urgent || now - batchFirst >= batchTimeoutNanos)) {
-            if (!processBatch()) {
+            if (!processBatch() && !sinks.shedLagging()) {
                 waitForSinks(nextSinkDeadline - now); // no free buffer: the sinks are behind
             }
             return false;
         }
-        if (flushes.progress(flushCovered, runners)) {
+        if (flushes.progress(flushCovered, sinks.groups())) {
             return false;
         }
         if (drainRequested && batchSize == 0 && queue.isEmpty() && asyncWaits.count() == 0) {
             if (sinksStopped == null) {
-                sinksStopped = new CountDownLatch(runners.length);
-                for (SinkRunner r : runners) {
-                    r.control(new SinkControl(SinkControl.Kind.STOP, sinksStopped));
-                }
+                sinksStopped = new ControlRound(SinkControl.Kind.STOP, sinks.groups());
             }
-            if (sinksStopped.getCount() == 0) {
+            if (sinksStopped.advance()) {
                 stages.stop();
                 flushes.completeAll(true);
                 finished.complete(true);
@@ -240,10 +237,7 @@ final class Worker implements Runnable {
     }
 
     private long checkSinks(long now) {
-        long next = Long.MAX_VALUE;
-        for (SinkRunner r : runners) {
-            next = Math.min(next, r.checkDeadline(now));
-        }
+        long next = sinks.checkDeadlines(now);
         return next == Long.MAX_VALUE ? now + IDLE_PARK_NANOS : next;
     }
 
@@ -272,7 +266,7 @@ final class Worker implements Runnable {
             return;
         }
         sinkWait = 1;
-        if (abortRequested || encoder.anyBufferFree() || (sinksStopped != null && sinksStopped.getCount() == 0)) {
+        if (abortRequested || encoder.anyBufferFree() || (sinksStopped != null && sinksStopped.groupAcknowledged())) {
             sinkWait = 0;
             return;
         }
@@ -406,12 +400,7 @@ final class Worker implements Runnable {
                 asyncWaits.complete(w, Acceptance.DROPPED_AFTER_SHUTDOWN);
             }
         }
-        CountDownLatch ignored = new CountDownLatch(runners.length);
-        for (SinkRunner r : runners) {
-            r.abandonAll();
-            r.control(
-                    new SinkControl(SinkControl.Kind.STOP, ignored)); // lets healthy runners close their sink and exit
-        }
+        sinks.abandonAll();
         flushes.completeAll(false);
         finished.complete(false);
     }

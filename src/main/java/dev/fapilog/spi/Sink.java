@@ -19,6 +19,13 @@ import dev.fapilog.Plugin;
  * backoff, within the deadline), otherwise or when retries run out the batch counts as {@code failed(exception)}. A
  * {@code write} that throws never stops the worker or other sinks. Sinks must not log through fapilog: calls made on
  * pipeline threads are diverted to the diagnostics channel.
+ *
+ * <h2>Isolation</h2>
+ * A sink that falls behind (retrying, backing off, slow) while another sink waits for work loses its own oldest
+ * waiting batches ({@code dropped(sink_backlog)}), never the other sink's. After
+ * {@code sink.<name>.circuit.failure-threshold} failed batches in a row its circuit breaker opens: batches then go to
+ * {@code sink.<name>.fallback} or count as {@code dropped(circuit_open)}, without calling {@code write}, until a
+ * probe succeeds.
  */
 public interface Sink extends Plugin {
 

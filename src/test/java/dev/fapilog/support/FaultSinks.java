@@ -81,6 +81,7 @@ public final class FaultSinks {
     public static final class Throwing extends RecordingSink {
         private final Throwable failure;
         private final AtomicInteger remaining;
+        private final boolean always;
         private final boolean retryable;
         public final AtomicInteger attempts = new AtomicInteger();
 
@@ -88,13 +89,14 @@ public final class FaultSinks {
             super(name);
             this.failure = failure;
             this.remaining = new AtomicInteger(failures);
+            this.always = failures < 0;
             this.retryable = retryable;
         }
 
         @Override
         public void write(SinkBatch batch) throws Exception {
             attempts.incrementAndGet();
-            if (remaining.get() < 0 || remaining.getAndDecrement() > 0) {
+            if (always || remaining.getAndDecrement() > 0) {
                 throw FaultSinks.<RuntimeException>sneaky(failure);
             }
             super.write(batch);
