@@ -104,7 +104,7 @@ class SinkContractTest {
     void theKitReadsBackWhatTheFileSinkWrote() throws Exception {
         Path out = dir.resolve("read.jsonl");
         Sink sink = created("file", "sink.file.path", out.toString());
-        sink.start(null);
+        sink.start(dev.fapilog.support.TestRuntimes.sinkContext("file"));
         sink.write(TestBatch.of("{\"a\":1}", "{\"b\":[true,null]}"));
         sink.stop();
         assertThat(JsonReader.readLines(out)).containsExactly(Map.of("a", 1L), Map.of("b", Arrays.asList(true, null)));

@@ -45,6 +45,27 @@ public final class TestRuntimes {
         };
     }
 
+    /** A context for starting a sink outside a runtime; its diagnostics go nowhere. */
+    public static dev.fapilog.spi.SinkContext sinkContext(String sinkName) {
+        dev.fapilog.spi.PluginContext plugin = pluginContext();
+        return new dev.fapilog.spi.SinkContext() {
+            @Override
+            public String sinkName() {
+                return sinkName;
+            }
+
+            @Override
+            public String runtimeName() {
+                return plugin.runtimeName();
+            }
+
+            @Override
+            public dev.fapilog.spi.Diagnostics diagnostics() {
+                return plugin.diagnostics();
+            }
+        };
+    }
+
     public static LoggerBuilder builder() {
         return builder(new CopyOnWriteArrayList<>());
     }

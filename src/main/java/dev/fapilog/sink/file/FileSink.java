@@ -1,33 +1,37 @@
 package dev.fapilog.sink.file;
 
+import dev.fapilog.spi.Diagnostics;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkBatch;
 import dev.fapilog.spi.SinkContext;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Appends each batch to a file in one {@code write} call. Uses a {@link FileOutputStream} rather than a
- * {@code FileChannel}: an interrupt aimed at the sink's thread (a container may send one at undeploy) would close an
- * interruptible channel for good, and every later batch would fail.
+ * Appends each batch to a file in one write, whole lines only (see {@link LineFile}): a batch that fails part-way
+ * (disk full) is cut back out of the file and counts as failed, so {@code delivered} equals the lines on disk, and the
+ * next batch tries again. A file moved or deleted under the sink (logrotate without {@code copytruncate}) is noticed
+ * within a second and a new one opened at the path.
  *
  * <p>A batch counts as delivered when the operating system has taken its bytes; with {@code fsync=flush} they are
- * also forced to disk at every flush and at drain.
+ * also forced to disk at every flush and at drain, with {@code fsync=batch} after every batch.
  */
 final class FileSink implements Sink {
+    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+
     private final String name;
     private final Path path;
     private final boolean append;
-    private final boolean fsyncOnFlush;
-    private FileOutputStream out;
+    private final FileSinkProvider.Fsync fsync;
+    private Diagnostics diagnostics;
+    private LineFile file;
+    private long lastCheck;
 
-    public FileSink(String name, Path path, boolean append, boolean fsyncOnFlush) {
+    FileSink(String name, Path path, boolean append, FileSinkProvider.Fsync fsync) {
         this.name = name;
         this.path = path;
         this.append = append;
-        this.fsyncOnFlush = fsyncOnFlush;
+        this.fsync = fsync;
     }
 
     @Override
@@ -37,28 +41,60 @@ final class FileSink implements Sink {
 
     @Override
     public void start(SinkContext context) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        out = new FileOutputStream(path.toFile(), append);
+        diagnostics = context.diagnostics();
+        FileSinkProvider.requireWritableDirectory(path.toAbsolutePath().getParent(), "fapilog.sink." + name + ".path");
+        file = LineFile.open(path, !append, null);
+        lastCheck = System.nanoTime();
     }
 
     @Override
     public void write(SinkBatch batch) throws IOException {
-        out.write(batch.array(), batch.offset(), batch.length());
+        long now = System.nanoTime();
+        if (file == null || now - lastCheck >= CHECK_EVERY_NANOS) {
+            lastCheck = now;
+            reopenIfMoved();
+        }
+        file.write(batch.array(), batch.offset(), batch.length());
+        if (fsync == FileSinkProvider.Fsync.BATCH) {
+            file.sync();
+        }
+    }
+
+    private void reopenIfMoved() throws IOException {
+        if (file != null && file.stillAtPath()) {
+            return;
+        }
+        if (file != null) {
+            try {
+                file.close(); // lines written before the move stay in the moved file
+            } catch (IOException ignored) {
+                // the old file is not ours any more
+            }
+            file = null;
+        }
+        file = LineFile.open(path, false, null);
+        diagnostics.info(
+                "sink",
+                "file_reopened",
+                "The log file was moved or deleted; a new one was opened",
+                "sink",
+                name,
+                "path",
+                path.toString());
     }
 
     @Override
     public void flush() throws IOException {
-        if (fsyncOnFlush) {
-            out.getFD().sync();
+        if (fsync != FileSinkProvider.Fsync.NONE && file != null) {
+            file.sync();
         }
     }
 
     @Override
     public void stop() throws IOException {
-        flush();
-        out.close();
+        if (file != null) {
+            flush();
+            file.close();
+        }
     }
 }
