@@ -16,8 +16,8 @@ public enum Preset {
     /** Short-lived functions: INFO, small batches, JSON lines, drop on full, credential redaction. */
     SERVERLESS("serverless"),
     /**
-     * Regulated workloads: redaction fails closed, compliance redaction presets, a rotating file next to stdout. Needs
-     * plug-ins that a build may not contain; the runtime refuses to start without them rather than do less.
+     * Regulated workloads: redaction fails closed, compliance redaction presets, a rotating file next to stdout
+     * ({@code ./logs}, 50 MB per file, 10 gzipped files kept, readable by the owner only).
      */
     HARDENED("hardened"),
     /** Defaults with every redactor removed. */

@@ -41,6 +41,10 @@ public final class PresetSettings {
                 s.put("backpressure.policy", "wait");
                 s.put("redaction.fail-mode", "closed");
                 s.put("sinks", "stdout-json,rotating-file");
+                s.put("sink.rotating-file.max-bytes", "50MB");
+                s.put("sink.rotating-file.max-files", "10");
+                s.put("sink.rotating-file.compress", "gzip");
+                s.put("sink.rotating-file.permissions", "rw-------");
                 s.put("enrichers", "runtime-info");
                 s.put("redactors", "field-mask,regex-mask,url-credentials,field-blocker");
                 s.put("redaction.presets", "CREDENTIALS,HIPAA_PHI,PCI_DSS");

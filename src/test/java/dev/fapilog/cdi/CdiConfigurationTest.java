@@ -134,10 +134,15 @@ class CdiConfigurationTest {
     }
 
     @Test
-    void presetThatNeedsAMissingPluginFailsTheDeployment() {
-        assertThatThrownBy(() -> CdiApp.start(Map.of("fapilog.preset", "hardened")))
-                .isInstanceOf(DeploymentException.class)
-                .hasMessageContaining("FAPILOG-C006 fapilog.sinks = 'rotating-file'");
+    void theHardenedPresetDeploysWithItsRotatingFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (CdiApp app = CdiApp.start(
+                Map.of("fapilog.preset", "hardened", "fapilog.sink.rotating-file.directory", dir.toString()))) {
+            Settings s = settingsOf(app);
+            assertThat(s.sinks()).containsExactly("stdout-json", "rotating-file");
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("fapilog-"));
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.fapilog.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fapilog.ConfigurationException;
 import dev.fapilog.Fapilog;
@@ -13,7 +12,10 @@ import dev.fapilog.boot.RuntimeBuilder;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.StdStreams;
 import dev.fapilog.testing.MemorySink;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PresetTest {
@@ -122,16 +124,63 @@ class PresetTest {
     }
 
     @Test
-    void hardenedFailsFastNamingEverythingThatIsMissing() {
-        assertThatThrownBy(() -> build(Preset.HARDENED, new MemorySink(), new EnvironmentFacts(false, "local")))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("FAPILOG-C006")
-                .hasMessageContaining("'rotating-file' is a fapilog sink not available in this version")
-                .hasMessageContaining("needed by preset 'hardened'");
+    void hardenedStartsWithARotatingFileBesideStdout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        MemorySink sink = new MemorySink();
+        RuntimeBuilder b = (RuntimeBuilder) Fapilog.builder()
+                .preset(Preset.HARDENED)
+                .shutdownHook(false)
+                .plugin(sink)
+                .setting("sink.rotating-file.directory", dir.toString())
+                .diagnosticsListener(l -> {});
+        b.environment(new EnvironmentFacts(false, "local"));
+        String out = dev.fapilog.support.StdStreams.captureOut(() -> {
+            LogRuntime rt = b.buildRuntime();
+            rt.logger("h").info("kept", "password", "hunter2");
+            assertThat(rt.drain(Duration.ofSeconds(5)).delivered()).isEqualTo(1);
+        });
+        assertThat(out).contains("\"kept\"").doesNotContain("hunter2");
+        try (var files = java.nio.file.Files.list(dir)) {
+            Path file = files.filter(p -> p.getFileName().toString().matches("fapilog-\\d{8}-\\d{6}\\.jsonl"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(java.nio.file.Files.readString(file))
+                    .contains("\"kept\"")
+                    .doesNotContain("hunter2");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        }
+    }
+
+    /** Run in a child JVM whose working directory is read-only, so the default {@code logs} directory cannot be made. */
+    public static final class HardenedInReadOnlyDirectory {
+        public static void main(String[] args) {
+            try {
+                Fapilog.builder().preset(Preset.HARDENED).shutdownHook(false).buildRuntime();
+                System.out.println("started");
+            } catch (ConfigurationException e) {
+                System.out.println(e.getMessage());
+            }
+        }
     }
 
     @Test
-    void hardenedRunsWhenTheMissingPartsAreOverriddenExplicitly() {
+    void hardenedNeedsADirectoryOnlyWhenTheDefaultIsNotWritable(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        try (dev.fapilog.support.Tmpfs ro = dev.fapilog.support.Tmpfs.mount(dir.resolve("ro"), "64k", true)) {
+            dev.fapilog.support.ChildJvm.Result r =
+                    dev.fapilog.support.ChildJvm.run(HardenedInReadOnlyDirectory.class, List.of(), Map.of(), ro.path());
+            assertThat(r.stdout())
+                    .contains("FAPILOG-C008")
+                    .contains("fapilog.sink.rotating-file.directory")
+                    .contains("not writable")
+                    .doesNotContain("started");
+        }
+    }
+
+    @Test
+    void hardenedStaysFailClosedWhenItsListsAreOverridden() {
         MemorySink sink = new MemorySink();
         RuntimeBuilder b = (RuntimeBuilder) Fapilog.builder()
                 .preset(Preset.HARDENED)

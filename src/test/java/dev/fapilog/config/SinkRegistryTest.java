@@ -42,12 +42,13 @@ class SinkRegistryTest {
                     String m = e.getMessage();
                     assertThat(m)
                             .contains("FAPILOG-C005 fapilog.sinks = 'nope': a known sink name; available: "
-                                    + "file, stdout-json, stdout-pretty, test-collector");
+                                    + "file, rotating-file, stdout-json, stdout-pretty, test-collector");
                     assertThat(m).contains("fapilog.sink.test-collector.prefix = 'way too long': 1 to 8 characters");
                     assertThat(m)
-                            .contains(
-                                    "fapilog.sink.stdout-pretty.colours = 'always': an option of sink"
-                                            + " 'stdout-pretty': timeout, retry.max-attempts, retry.backoff, circuit.failure-threshold, circuit.recovery, fallback, type, colors, stream");
+                            .contains("fapilog.sink.stdout-pretty.colours = 'always': an option of sink"
+                                    + " 'stdout-pretty': timeout, retry.max-attempts, retry.backoff,"
+                                    + " circuit.failure-threshold, circuit.recovery, fallback, type, colors,"
+                                    + " stream");
                     assertThat(m).contains("fapilog.sink.ghost.*");
                 });
     }

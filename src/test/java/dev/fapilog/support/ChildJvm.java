@@ -19,6 +19,36 @@ public final class ChildJvm {
     /** Runs with extra environment variables (after every inherited {@code FAPILOG_*} variable is removed). */
     public static Result run(Class<?> main, List<String> jvmArgs, java.util.Map<String, String> env, String... args)
             throws Exception {
+        return run(main, jvmArgs, env, null, args);
+    }
+
+    /** Runs in {@code workDir} (where relative paths such as a default {@code logs} directory resolve). */
+    public static Result run(
+            Class<?> main,
+            List<String> jvmArgs,
+            java.util.Map<String, String> env,
+            java.nio.file.Path workDir,
+            String... args)
+            throws Exception {
+        Process p = start(main, jvmArgs, env, workDir, args);
+        // Read both streams fully, concurrently, so a chatty child never blocks on a full pipe.
+        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("child JVM did not finish in 60 s");
+        }
+        return new Result(p.exitValue(), out.get(), err.get());
+    }
+
+    /** Starts the child and returns at once; the caller reads its streams and ends it. */
+    public static Process start(
+            Class<?> main,
+            List<String> jvmArgs,
+            java.util.Map<String, String> env,
+            java.nio.file.Path workDir,
+            String... args)
+            throws java.io.IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         cmd.addAll(jvmArgs);
@@ -29,15 +59,10 @@ public final class ChildJvm {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("FAPILOG_"));
         pb.environment().putAll(env);
-        Process p = pb.start();
-        // Read both streams fully, concurrently, so a chatty child never blocks on a full pipe.
-        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("child JVM did not finish in 60 s");
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
         }
-        return new Result(p.exitValue(), out.get(), err.get());
+        return pb.start();
     }
 
     private static String read(java.io.InputStream in) {
