@@ -12,6 +12,11 @@ public enum Acceptance {
     DISABLED,
     /** The queue was full (after the configured wait, if any); counted as {@code dropped(queue_full)}. */
     DROPPED_QUEUE_FULL,
+    /**
+     * The event was too large for what is left of the queue's byte budget ({@code queue.max-bytes}); counted as
+     * {@code dropped(queue_bytes)}.
+     */
+    DROPPED_QUEUE_BYTES,
     /** The runtime was draining or drained; counted as {@code dropped(after_shutdown)}. */
     DROPPED_AFTER_SHUTDOWN,
     /**

@@ -21,6 +21,7 @@ final class CoreKeys {
         d.put("format", "auto");
         d.put("sinks", "");
         d.put("queue.capacity", "10000");
+        d.put("queue.max-bytes", "64MB");
         d.put("queue.protected-capacity", "auto");
         d.put("queue.protected-levels", "ERROR,CRITICAL,AUDIT,SECURITY");
         d.put("backpressure.policy", "drop");

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param presetId the preset applied, or {@code "none"} ({@code preset})
  * @param level threshold ({@code level})
  * @param queueCapacity main lane ({@code queue.capacity})
+ * @param queueMaxBytes byte budget of large events in the queue ({@code queue.max-bytes})
  * @param protectedQueueCapacity protected lane ({@code queue.protected-capacity})
  * @param protectedLevels levels using the protected lane ({@code queue.protected-levels})
  * @param backpressurePolicy on a full lane ({@code backpressure.policy})
@@ -34,6 +35,7 @@ public record EngineSettings(
         String presetId,
         Level level,
         int queueCapacity,
+        long queueMaxBytes,
         int protectedQueueCapacity,
         Set<Level> protectedLevels,
         BackpressurePolicy backpressurePolicy,

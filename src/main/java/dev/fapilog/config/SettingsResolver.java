@@ -153,6 +153,7 @@ public final class SettingsResolver {
 
         int queueCapacity = r.integer("queue.capacity", 1, MAX_QUEUE_CAPACITY);
         int protectedCapacity = protectedCapacity(queueCapacity);
+        long queueMaxBytes = r.size("queue.max-bytes", 64 * 1024, 1L << 40);
         Set<Level> protectedLevels = r.levels("queue.protected-levels");
         BackpressurePolicy policy = r.choice("backpressure.policy", BackpressurePolicy.class, BackpressurePolicy.DROP);
         Duration wait = r.duration("backpressure.wait", Duration.ofMinutes(1));
@@ -214,6 +215,7 @@ public final class SettingsResolver {
                 presetName == null ? "none" : presetName,
                 level,
                 queueCapacity,
+                queueMaxBytes,
                 protectedCapacity,
                 protectedLevels,
                 policy,

@@ -78,6 +78,17 @@ final class BatchEncoder {
         return false;
     }
 
+    /** The size of the largest open buffer. */
+    int heldBytes() {
+        int most = 0;
+        for (EncodedBatch b : held) {
+            if (b != null) {
+                most = Math.max(most, b.bytes.length());
+            }
+        }
+        return most;
+    }
+
     /** Appends the event's line to every open buffer; {@code false} (and nothing appended) if any format failed. */
     boolean encode(WorkingEvent work) {
         for (int f = 0; f < held.length; f++) {

@@ -11,9 +11,17 @@ final class CapturedList extends AbstractList<Object> implements RandomAccess {
     private final Object[] elements;
     private final int omitted;
 
+    private final long approxBytes;
+
     CapturedList(Object[] elements, int omitted) {
         this.elements = elements;
         this.omitted = omitted;
+        this.approxBytes = EventSizes.ofAll(elements);
+    }
+
+    /** Estimated heap size, for the queue's byte budget (see {@link EventSizes}). */
+    long approxBytes() {
+        return approxBytes;
     }
 
     /** Number of elements left out because of the cap. */

@@ -15,10 +15,18 @@ final class CapturedMap extends AbstractMap<String, Object> {
     private final Object[] values;
     private final int omitted;
 
+    private final long approxBytes;
+
     CapturedMap(String[] keys, Object[] values, int omitted) {
         this.keys = keys;
         this.values = values;
         this.omitted = omitted;
+        this.approxBytes = EventSizes.ofAll(keys) + EventSizes.ofAll(values);
+    }
+
+    /** Estimated heap size, for the queue's byte budget (see {@link EventSizes}). */
+    long approxBytes() {
+        return approxBytes;
     }
 
     /** Number of entries left out because of the cap. */

@@ -68,7 +68,8 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
                 settings.backpressurePolicy(),
                 settings.backpressureWait().toNanos(),
                 CallerCaptures.of(parts.enrichers(), diagnostics),
-                asyncWaits);
+                asyncWaits,
+                new QueueBytes(settings.queueMaxBytes()));
         this.level = settings.level();
         this.threshold = level.priority();
     }

@@ -46,6 +46,7 @@ final class Intake {
     private final long waitNanos;
     private final CallerCaptures callerCapture;
     private final AsyncWaits asyncWaits;
+    private final QueueBytes bytes;
     private final LongAdder queueFullDrops;
     private final ConcurrentLinkedQueue<Thread> spaceWaiters = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean afterShutdownReported = new AtomicBoolean();
@@ -63,7 +64,8 @@ final class Intake {
             BackpressurePolicy policy,
             long waitNanos,
             CallerCaptures callerCapture,
-            AsyncWaits asyncWaits) {
+            AsyncWaits asyncWaits,
+            QueueBytes bytes) {
         this.runtimeName = runtimeName;
         this.queue = queue;
         this.accounting = accounting;
@@ -74,6 +76,7 @@ final class Intake {
         this.waitNanos = waitNanos;
         this.callerCapture = callerCapture;
         this.asyncWaits = asyncWaits;
+        this.bytes = bytes;
         this.queueFullDrops = accounting.intakeDropped.counter("queue_full");
     }
 
@@ -146,10 +149,16 @@ final class Intake {
                 return waitAsync(e); // stay behind earlier waits, so async events keep their order
             }
             Acceptance now = enqueue(e);
-            if (now != null) {
-                return completed(now);
+            if (now == null && policy == BackpressurePolicy.WAIT && worker != null) {
+                return waitAsync(e);
             }
-            return policy == BackpressurePolicy.WAIT && worker != null ? waitAsync(e) : completed(queueFull());
+            if (now == null) {
+                now = queueFull();
+            }
+            if (now != Acceptance.ACCEPTED) {
+                bytes.release(e);
+            }
+            return completed(now);
         } catch (Throwable bug) {
             Fatal.rethrowIfFatal(bug);
             return completed(internalError(bug));
@@ -183,10 +192,13 @@ final class Intake {
         }
         LogEvent e = (LogEvent) admitted;
         Acceptance now = enqueue(e);
-        if (now != null) {
-            return now;
+        if (now == null) {
+            now = policy == BackpressurePolicy.WAIT && worker != null ? waitForSpace(e) : queueFull();
         }
-        return policy == BackpressurePolicy.WAIT && worker != null ? waitForSpace(e) : queueFull();
+        if (now != Acceptance.ACCEPTED) {
+            bytes.release(e);
+        }
+        return now;
     }
 
     /**
@@ -210,7 +222,17 @@ final class Intake {
         if (dropsBeforeCapture(level)) {
             return queueFull();
         }
-        return capture(level, logger, message, error, keyValues, flags, bound, thread, origin);
+        LogEvent e = capture(level, logger, message, error, keyValues, flags, bound, thread, origin);
+        if (!bytes.tryCharge(e)) {
+            accounting.droppedAtIntake("queue_bytes");
+            return Acceptance.DROPPED_QUEUE_BYTES;
+        }
+        return e;
+    }
+
+    /** The event left the queue (or an async wait) for good: its bytes leave the budget. Worker thread. */
+    void released(LogEvent e) {
+        bytes.release(e);
     }
 
     /** Offers once: {@code ACCEPTED}, {@code DROPPED_AFTER_SHUTDOWN}, or {@code null} when the lane is full. */
@@ -273,11 +295,12 @@ final class Intake {
         }
         Object[] fields = count == 0 || (flags & FIELDS_CAPTURED) != 0 ? kv : ValueCapture.fields(kv, count, limits);
         ThrowableSnapshot snapshot = error == null ? null : ThrowableCapture.capture(error, limits);
+        String text = message == null ? null : ValueCapture.cut(message, limits);
         return new LogEvent(
                 now,
                 level,
                 logger,
-                message,
+                text,
                 thread != null ? thread : Thread.currentThread().getName(),
                 origin,
                 fields,
@@ -286,7 +309,8 @@ final class Intake {
                 LogContext.snapshot(),
                 snapshot,
                 callerCapture == null ? null : callerCapture.safeCapture(),
-                (flags & UNREDACTED) != 0);
+                (flags & UNREDACTED) != 0,
+                EventSizes.excess(text, fields, count, snapshot));
     }
 
     /**
@@ -335,12 +359,14 @@ final class Intake {
 
     private CompletionStage<Acceptance> waitAsync(LogEvent e) {
         if (asyncWaits.count() >= queue.capacity()) {
+            bytes.release(e);
             return completed(queueFull());
         }
         PendingOffer w = asyncWaits.add(e, queue.marks(), System.nanoTime() + waitNanos);
         accounting.asyncWaitsStarted.increment();
         if (queue.isClosedForProducers() && asyncWaits.take(w)) {
             // Raced with a drain that may already have passed the async waits: count it as after shutdown.
+            bytes.release(e);
             accounting.runtimeDropped.add("after_shutdown", 1);
             return completed(Acceptance.DROPPED_AFTER_SHUTDOWN);
         }

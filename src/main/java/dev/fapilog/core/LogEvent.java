@@ -33,6 +33,8 @@ final class LogEvent {
     final Object captured;
     /** Whether redactors must leave this event alone (the unsafe builder call). */
     final boolean unredacted;
+    /** Estimated bytes above {@link EventSizes#BASELINE}, charged to the queue's byte budget while it is queued. */
+    final int excessBytes;
 
     LogEvent(
             long nanoTime,
@@ -47,7 +49,8 @@ final class LogEvent {
             LogContext.Snapshot context,
             ThrowableSnapshot error,
             Object captured,
-            boolean unredacted) {
+            boolean unredacted,
+            int excessBytes) {
         this.nanoTime = nanoTime;
         this.level = level;
         this.logger = logger;
@@ -61,5 +64,6 @@ final class LogEvent {
         this.error = error;
         this.captured = captured;
         this.unredacted = unredacted;
+        this.excessBytes = excessBytes;
     }
 }

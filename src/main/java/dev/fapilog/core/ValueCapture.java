@@ -142,7 +142,10 @@ final class ValueCapture {
         }
         Class<?> type = v.getClass();
         // The common scalar types first, without a ClassValue lookup.
-        if (type == String.class || type == Integer.class || type == Long.class || type == Double.class) {
+        if (type == String.class) {
+            return cut((String) v, limits);
+        }
+        if (type == Integer.class || type == Long.class || type == Double.class) {
             return v;
         }
         Kind kind = kindOf(type);
@@ -155,7 +158,7 @@ final class ValueCapture {
     private static Object nested(Object v, Kind kind, ValueLimits limits, int depth, Object[] ancestors) {
         switch (kind) {
             case IMMUTABLE:
-                return v;
+                return v instanceof String ? cut((String) v, limits) : v;
             case CHARS:
                 return Markers.CHAR_ARRAY;
             case BYTES:
@@ -217,7 +220,10 @@ final class ValueCapture {
             return null;
         }
         Kind kind = kindOf(v.getClass());
-        return kind == Kind.IMMUTABLE ? v : nested(v, kind, limits, depth + 1, ancestors);
+        if (kind == Kind.IMMUTABLE) {
+            return v instanceof String ? cut((String) v, limits) : v;
+        }
+        return nested(v, kind, limits, depth + 1, ancestors);
     }
 
     private static CapturedMap map(Map<?, ?> m, ValueLimits limits, int depth, Object[] ancestors) {
@@ -304,6 +310,14 @@ final class ValueCapture {
             return ((LongAdder) v).sum();
         }
         return ((DoubleAdder) v).sum();
+    }
+
+    /**
+     * A string cut to the encoder's limit now, so the queue never holds characters that will not be written (a 1 MB
+     * string logged while a sink hangs would otherwise stay pinned by the event). Same marker as the encoder's.
+     */
+    static String cut(String s, ValueLimits limits) {
+        return s.length() > limits.maxStringLength() ? Markers.cap(s, limits.maxStringLength()) : s;
     }
 
     /** The guarded, capped {@code toString()} of a user object. */

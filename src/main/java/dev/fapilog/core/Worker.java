@@ -26,6 +26,12 @@ final class Worker implements Runnable {
     private static final VarHandle SINK_WAIT;
     private static final long MAX_POLL_NANOS = 1_000_000L;
     private static final long IDLE_PARK_NANOS = 1_000_000_000L;
+    /**
+     * An encoded batch is handed to the sinks once it holds this much, even before {@code batch.max-size} events: with
+     * a few buffers per format, the worker's buffers then stay within a few times this (plus one event's
+     * {@code encoder.max-event-bytes}) however large the events.
+     */
+    static final int MAX_BATCH_BYTES = 2 << 20;
 
     static {
         try {
@@ -284,6 +290,7 @@ final class Worker implements Runnable {
         while (batchSize < batch.length) {
             PendingOffer w = asyncWaits.peek();
             if (w != null && queue.consumedUpTo(w.marks) && asyncWaits.take(w)) {
+                intake.released(w.event);
                 add(w.event, now);
                 asyncWaits.complete(w, Acceptance.ACCEPTED);
                 accounting.backpressureWaits.increment();
@@ -293,6 +300,7 @@ final class Worker implements Runnable {
             if (e == null) {
                 break;
             }
+            intake.released(e);
             add(e, now);
         }
         int taken = batchSize - before;
@@ -316,6 +324,7 @@ final class Worker implements Runnable {
         PendingOffer w;
         // A wait is bounded: not taken into a batch by its deadline means dropped, whatever held it up.
         while ((w = asyncWaits.peek()) != null && now - w.deadlineNanos > 0 && asyncWaits.take(w)) {
+            intake.released(w.event);
             accounting.runtimeDropped.add("queue_full", 1);
             asyncWaits.complete(w, Acceptance.DROPPED_QUEUE_FULL);
         }
@@ -328,18 +337,27 @@ final class Worker implements Runnable {
         }
         int kept = 0;
         int n = batchSize;
-        for (int i = 0; i < n; i++) {
-            LogEvent e = batch[i];
-            batch[i] = null;
+        int done = 0;
+        while (done < n) {
+            LogEvent e = batch[done];
+            batch[done++] = null;
             if (processEvent(e)) {
                 kept++;
             }
+            if (encoder.heldBytes() >= MAX_BATCH_BYTES) {
+                break; // large events: the rest goes into the next buffer, so memory is bounded by bytes too
+            }
         }
-        batchSize = 0;
+        if (done < n) {
+            System.arraycopy(batch, done, batch, 0, n - done);
+            java.util.Arrays.fill(batch, n - done, n, null);
+            batchFirst -= batchTimeoutNanos; // what is left is due already
+        }
+        batchSize = n - done;
         if (kept > 0) {
             encoder.dispatch(kept);
         }
-        accounting.inWorkerHands.addAndGet(-n);
+        accounting.inWorkerHands.addAndGet(-done);
         return true;
     }
 
