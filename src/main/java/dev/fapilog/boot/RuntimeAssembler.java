@@ -215,7 +215,10 @@ final class RuntimeAssembler {
      */
     private List<String> redactorNames() {
         List<String> names = new ArrayList<>(settings.plugins(PluginKind.REDACTOR));
-        boolean explicit = settings.sourceOf("redactors") == Settings.Source.EXPLICIT;
+        boolean explicitList = settings.sourceOf("redactors") == Settings.Source.EXPLICIT;
+        if (names.isEmpty() && explicitList) {
+            return names; // fapilog.redactors=none: redaction off, as asked (reported at start)
+        }
         for (Map.Entry<String, PluginProvider<?>> e :
                 catalog.providers(PluginKind.REDACTOR).entrySet()) {
             String why = names.contains(e.getKey())
@@ -224,7 +227,11 @@ final class RuntimeAssembler {
             if (why == null) {
                 continue;
             }
-            if (explicit) {
+            // A conflict only when both sides were asked for: an explicit redactor list keeps the default credential
+            // masking (turning that off is explicit too: fapilog.redaction.presets=none, or fapilog.redactors=none).
+            boolean explicitReason = java.util.Arrays.stream(why.split(" / "))
+                    .anyMatch(part -> settings.sourceOf(part.trim().split(" ", 2)[0]) == Settings.Source.EXPLICIT);
+            if (explicitList && explicitReason) {
                 problems.add(new ConfigProblem(
                         ProblemCodes.CONFLICT,
                         "redactors",

@@ -313,7 +313,37 @@ public final class RuntimeBuilder implements LoggerBuilder {
         for (String warning : catalog.warnings()) {
             runtime.diagnostics().warn("plugins", "provider", warning);
         }
+        reportRedactionOff(s, parts, runtime.diagnostics());
         return BuiltRuntime.register(new BuiltRuntime(runtime, s, runtime.diagnostics()));
+    }
+
+    /**
+     * Credential masking is on by default and in every preset but {@code minimal}; a runtime without it says so at
+     * start, once, so that nobody finds out from a password in the logs.
+     */
+    private static void reportRedactionOff(Settings s, PipelineParts parts, dev.fapilog.spi.Diagnostics diagnostics) {
+        boolean credentials = s.redactionPresets().stream()
+                .anyMatch(p -> p.equals("CREDENTIALS")
+                        || dev.fapilog.config.RedactionPresets.resolve(p)
+                                .parents()
+                                .contains("CREDENTIALS"));
+        if (parts.redactors().isEmpty()) {
+            diagnostics.warn(
+                    "redaction",
+                    "redaction_off",
+                    "Redaction is off: no redactor runs, so passwords, tokens and URL credentials are written in clear"
+                            + " (preset minimal or fapilog.redactors=none)",
+                    "preset",
+                    s.preset() == null ? "none" : s.preset().id());
+        } else if (!credentials) {
+            diagnostics.warn(
+                    "redaction",
+                    "credentials_masking_off",
+                    "Credential masking is off (fapilog.redaction.presets does not include CREDENTIALS): fields such"
+                            + " as password or token are written in clear",
+                    "redaction_presets",
+                    String.join(",", s.redactionPresets()));
+        }
     }
 
     /** What the engine could not start, as the coded problems of the settings that named it. */

@@ -36,8 +36,8 @@ final class CoreKeys {
         d.put("sink.circuit.failure-threshold", "5");
         d.put("sink.circuit.recovery", "30s");
         d.put("enrichers", "runtime-info");
-        d.put("redactors", "url-credentials");
-        d.put("redaction.presets", "none");
+        d.put("redactors", "field-mask,regex-mask,url-credentials");
+        d.put("redaction.presets", "CREDENTIALS");
         d.put("redaction.mask", "***");
         d.put("redaction.fail-mode", "warn");
         RedactionGuardrails g = RedactionGuardrails.DEFAULTS;

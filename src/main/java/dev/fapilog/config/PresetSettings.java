@@ -22,7 +22,6 @@ public final class PresetSettings {
                 s.put("batch.max-size", "1");
                 s.put("sinks", "stdout-pretty");
                 s.put("enrichers", "runtime-info");
-                s.put("redactors", "none");
                 s.put("diagnostics.enabled", "true");
                 break;
             case PRODUCTION:
@@ -51,6 +50,7 @@ public final class PresetSettings {
                 break;
             case MINIMAL:
                 s.put("redactors", "none");
+                s.put("redaction.presets", "none");
                 break;
             default:
                 throw new IllegalArgumentException(preset.name());

@@ -23,9 +23,10 @@ public final class FieldMaskRedactorProvider implements RedactorProvider {
 
     @Override
     public String neededBecause(PluginConfig config) {
-        boolean needed = !config.list("fields").isEmpty()
-                || !RedactionContext.of(config).presetFields().isEmpty();
-        return needed ? "redaction.presets / redaction.fields" : null;
+        return RedactionContext.reasons(
+                !RedactionContext.of(config).presetFields().isEmpty(),
+                !config.list("fields").isEmpty(),
+                "fields");
     }
 
     @Override

@@ -58,4 +58,18 @@ record RedactionContext(
         }
         return fallback;
     }
+
+    /**
+     * The answer of {@code neededBecause} for a redactor fed by the presets and by its own list: the keys that set
+     * it, separated by {@code " / "}, or {@code null}.
+     */
+    static String reasons(boolean byPresets, boolean byOwnList, String ownList) {
+        if (byPresets && byOwnList) {
+            return "redaction.presets / redaction." + ownList;
+        }
+        if (byPresets) {
+            return "redaction.presets";
+        }
+        return byOwnList ? "redaction." + ownList : null;
+    }
 }

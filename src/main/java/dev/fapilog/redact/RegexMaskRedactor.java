@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * are not part of the path) fully matches one of the patterns. A matched field is masked whole and not searched
  * further. Patterns match key paths, never values.
  *
- * <p>Cost: each top-level key's verdict is cached per section (keys repeat from event to event), so steady-state
- * events cost a hash lookup per field, not a regex run; nested keys are matched as they come. The cache holds at most
- * 10,000 keys and is then cleared. Worker thread only.
+ * <p>Cost: each key's verdict is cached (top-level keys per section, nested ones by their path; keys repeat from
+ * event to event), so steady-state events cost a hash lookup per field, not a regex run per pattern (measured: 8
+ * CREDENTIALS patterns over a two-key nested map cost about 2 µs per event uncached). Each cache holds at most 10,000
+ * keys and is then cleared. Worker thread only.
  */
 final class RegexMaskRedactor extends GuardedRedactor {
     /** Cached: {@code Section.values()} copies its array on every call, and this runs for every event. */
@@ -27,6 +28,7 @@ final class RegexMaskRedactor extends GuardedRedactor {
     private final Pattern[] patterns;
     private final String mask;
     private final Map<Section, Map<String, Boolean>> verdicts = new EnumMap<>(Section.class);
+    private final Map<String, Boolean> nestedVerdicts = new HashMap<>();
 
     public RegexMaskRedactor(List<Pattern> patterns, String mask) {
         this(patterns, mask, RedactionGuardrails.DEFAULTS);
@@ -86,13 +88,25 @@ final class RegexMaskRedactor extends GuardedRedactor {
         if (value instanceof Map<?, ?>) {
             return CopyOnWrite.map((Map<?, ?>) value, (key, child) -> {
                 String childPath = path + "." + key;
-                return matches(childPath) ? mask : nested(child, childPath, depth + 1);
+                return nestedMatches(childPath) ? mask : nested(child, childPath, depth + 1);
             });
         }
         if (value instanceof List<?>) {
             return CopyOnWrite.list((List<?>) value, (index, child) -> nested(child, path, depth + 1));
         }
         return value;
+    }
+
+    private boolean nestedMatches(String path) {
+        Boolean hit = nestedVerdicts.get(path);
+        if (hit == null) {
+            if (nestedVerdicts.size() >= MAX_CACHED) {
+                nestedVerdicts.clear();
+            }
+            hit = matches(path);
+            nestedVerdicts.put(path, hit);
+        }
+        return hit;
     }
 
     private boolean matches(String path) {

@@ -31,9 +31,10 @@ public final class RegexMaskRedactorProvider implements RedactorProvider {
 
     @Override
     public String neededBecause(PluginConfig config) {
-        boolean needed = !config.list("patterns").isEmpty()
-                || !RedactionContext.of(config).presetPatterns().isEmpty();
-        return needed ? "redaction.presets / redaction.patterns" : null;
+        return RedactionContext.reasons(
+                !RedactionContext.of(config).presetPatterns().isEmpty(),
+                !config.list("patterns").isEmpty(),
+                "patterns");
     }
 
     @Override

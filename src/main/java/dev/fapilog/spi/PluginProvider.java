@@ -34,9 +34,9 @@ public interface PluginProvider<T extends Plugin> {
 
     /**
      * Why the settings need this plug-in even where the list of its kind does not name it, or {@code null}. A
-     * redactor whose data is set (field paths, patterns, a compliance preset) answers with the keys that set it: the
-     * runtime then adds it to a list that came from a default or preset, and reports a conflict for a list the user
-     * set explicitly without it.
+     * redactor whose data is set (field paths, patterns, a compliance preset) answers with the keys that set it,
+     * separated by {@code " / "}, each possibly followed by words of explanation after a space: the runtime then adds it to the list, unless the user set both the list and one of
+     * those keys explicitly, which is reported as a conflict.
      */
     default String neededBecause(PluginConfig config) {
         return null;

@@ -171,7 +171,14 @@ class CdiLifecycleTest {
         String idA;
         String idB;
         try (CdiApp appA = CdiApp.start(Map.of(
-                        "fapilog.sinks", "file", "fapilog.sink.file.path", a.toString(), "fapilog.level", "DEBUG"));
+                        "fapilog.sinks",
+                        "file",
+                        "fapilog.sink.file.path",
+                        a.toString(),
+                        "fapilog.level",
+                        "DEBUG",
+                        "fapilog.redaction.presets",
+                        "none"));
                 CdiApp appB = CdiApp.start(Map.of(
                         "fapilog.sinks",
                         "file",
@@ -206,6 +213,7 @@ class CdiLifecycleTest {
                 .containsExactly(
                         "WELD-ENV-002003: Weld SE container " + idB + " initialized", "from b", "b still logs");
         assertThat(linesA.get(1).get("log").get("data").get("password").asText())
+                .as("app A turned credential masking off")
                 .isEqualTo("a-secret");
         assertThat(linesB.get(1).get("log").get("data").get("password").asText())
                 .as("production redacts")

@@ -40,7 +40,7 @@ class PresetTest {
                 .containsEntry("level", "DEBUG")
                 .containsEntry("batch.max-size", "1")
                 .containsEntry("sinks", "stdout-pretty")
-                .containsEntry("redactors", "none");
+                .doesNotContainKeys("redactors", "redaction.presets"); // the defaults: credentials masked
         assertThat(PresetSettings.of(Preset.PRODUCTION))
                 .containsEntry("backpressure.policy", "wait")
                 .containsEntry("shutdown.timeout", "25s")
@@ -52,7 +52,8 @@ class PresetTest {
         assertThat(PresetSettings.of(Preset.HARDENED))
                 .containsEntry("redaction.fail-mode", "closed")
                 .containsEntry("sinks", "stdout-json,rotating-file");
-        assertThat(PresetSettings.of(Preset.MINIMAL)).containsOnlyKeys("redactors");
+        assertThat(PresetSettings.of(Preset.MINIMAL))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("redactors", "none", "redaction.presets", "none"));
     }
 
     @Test
@@ -93,17 +94,53 @@ class PresetTest {
     }
 
     @Test
-    void devIsReadableAndUnredacted() {
+    void devIsReadableAndStillMasksCredentials() {
         MemorySink sink = new MemorySink();
         String out = StdStreams.captureOut(() -> {
             LogRuntime rt = build(Preset.DEV, sink, new EnvironmentFacts(false, "local"));
             assertThat(settings(rt).engine().level()).isEqualTo(Level.DEBUG);
-            rt.logger("dev").debug("hello", "password", "visible-in-dev");
+            rt.logger("dev").debug("hello", "password", "hunter2", "user", "ann");
             rt.drain(Duration.ofSeconds(5));
         });
         assertThat(out)
-                .contains("DEBUG", "dev | hello | password=visible-in-dev")
+                .contains("DEBUG", "dev | hello | password=*** user=ann")
+                .doesNotContain("hunter2")
                 .doesNotContain("\u001b[");
+    }
+
+    @Test
+    void withoutAPresetCredentialsAreMaskedAndTurningThatOffIsExplicitAndReported() {
+        List<String> diagnostics = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MemorySink masked = new MemorySink();
+        RuntimeBuilder b = (RuntimeBuilder)
+                Fapilog.builder().sinks().plugin(masked).shutdownHook(false).diagnosticsListener(diagnostics::add);
+        b.environment(new EnvironmentFacts(false, "local"));
+        LogRuntime rt = b.buildRuntime();
+        rt.logger("d").info("login", "password", "hunter2", "api_key", "k-1", "db", "postgres://u:pw@h/x");
+        rt.drain(Duration.ofSeconds(5));
+        assertThat(masked.lines().get(0))
+                .doesNotContain("hunter2", "k-1", "pw@")
+                .contains("\"password\":\"***\"");
+        assertThat(diagnostics).noneMatch(l -> l.contains("redaction_off") || l.contains("credentials_masking_off"));
+
+        for (String[] off : new String[][] {{"redaction.presets", "none"}, {"redactors", "none"}}) {
+            List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MemorySink clear = new MemorySink();
+            RuntimeBuilder c = (RuntimeBuilder) Fapilog.builder()
+                    .sinks()
+                    .plugin(clear)
+                    .setting(off[0], off[1])
+                    .shutdownHook(false)
+                    .diagnosticsListener(reported::add);
+            c.environment(new EnvironmentFacts(false, "local"));
+            LogRuntime r = c.buildRuntime();
+            r.logger("d").info("login", "password", "hunter2");
+            r.drain(Duration.ofSeconds(5));
+            assertThat(clear.lines().get(0)).contains("hunter2");
+            assertThat(reported)
+                    .as(off[0] + "=none is reported")
+                    .anyMatch(l -> l.contains("redaction_off") || l.contains("credentials_masking_off"));
+        }
     }
 
     @Test

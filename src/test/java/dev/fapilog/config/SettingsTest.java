@@ -42,7 +42,9 @@ class SettingsTest {
         assertThat(s.engine().batchMaxSize()).isEqualTo(256);
         assertThat(s.engine().batchTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(s.engine().shutdownHook()).isTrue();
-        assertThat(s.plugins(PluginKind.REDACTOR)).containsExactly("url-credentials");
+        assertThat(s.plugins(PluginKind.REDACTOR)).containsExactly("field-mask", "regex-mask", "url-credentials");
+        assertThat(s.redactionPresets()).containsExactly("CREDENTIALS");
+        assertThat(s.engine().queueMaxBytes()).isEqualTo(64L << 20);
         assertThat(s.plugins(PluginKind.ENRICHER)).containsExactly("runtime-info");
         assertThat(s.engine().redactionFailMode()).isEqualTo(RedactionFailMode.WARN);
     }

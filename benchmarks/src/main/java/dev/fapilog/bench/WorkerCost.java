@@ -59,7 +59,8 @@ final class WorkerCost {
     static List<Map<String, Object>> run(int events) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Preset p :
-                new Preset[] {Preset.MINIMAL, Preset.DEV, Preset.PRODUCTION, Preset.SERVERLESS, Preset.HARDENED}) {
+                new Preset[] {null, Preset.MINIMAL, Preset.DEV, Preset.PRODUCTION, Preset.SERVERLESS, Preset.HARDENED
+                }) {
             rows.add(measure(p, "typical event", null, events));
         }
         int adversarialEvents = Math.max(20, events / 1000);
@@ -71,9 +72,11 @@ final class WorkerCost {
 
     private static Map<String, Object> measure(Preset preset, String workload, String bigValue, int events)
             throws Exception {
-        LogRuntime rt = Fapilog.builder()
-                .name("cost")
-                .preset(preset)
+        dev.fapilog.LoggerBuilder b = Fapilog.builder();
+        if (preset != null) {
+            b.preset(preset); // null: the runtime a user gets without a preset
+        }
+        LogRuntime rt = b.name("cost")
                 .level(dev.fapilog.Level.INFO)
                 .sinks()
                 .plugin(new Discard())
@@ -100,7 +103,7 @@ final class WorkerCost {
         long after = mx.getThreadCpuTime(worker.getId());
         rt.drain(Duration.ofSeconds(10));
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("preset", preset.id());
+        row.put("preset", preset == null ? "(none)" : preset.id());
         row.put("workload", workload);
         row.put("events", events);
         row.put("worker_ns_per_event", (after - before) / (double) events);
