@@ -52,6 +52,17 @@ public interface LogRuntime {
     /** The counters now. While events are in flight, {@code pending} is a moving snapshot. */
     PipelineStats stats();
 
+    /** The routing by level in force ({@link Routing#ALL} when every sink gets every event). */
+    Routing routing();
+
+    /**
+     * Replaces the routing by level from the next batch on, for example to send DEBUG to a file while investigating.
+     * Sinks that no rule reaches are reported on the diagnostics channel. Safe from any thread.
+     *
+     * @throws IllegalArgumentException when the routing names a sink this runtime does not have (nothing changes)
+     */
+    void setRouting(Routing routing);
+
     /**
      * The state of each sink, in configuration order: its circuit breaker, last error and fallback (see
      * {@link SinkState}). Safe from any thread; a snapshot.

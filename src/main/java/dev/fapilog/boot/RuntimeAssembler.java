@@ -102,6 +102,7 @@ final class RuntimeAssembler {
                         "a Sink, Filter, Enricher, Redactor or Processor from dev.fapilog.spi"));
             }
         }
+        checkRouting(sinks, used);
         List<NamedSink> standby = fallbackSinks(used);
         standby.forEach(s -> used.add(s.name()));
         used.addAll(knownNamedSinks);
@@ -115,6 +116,27 @@ final class RuntimeAssembler {
                     "at least one sink: name one in fapilog.sinks or add a sink instance to the builder"));
         }
         return new PipelineParts(sinks, standby, filters, enrichers, redactors, processors);
+    }
+
+    /** Every sink that {@code routing.rules} and {@code routing.fallback} name must be one of the runtime's sinks. */
+    private void checkRouting(List<NamedSink> created, Set<String> sinks) {
+        dev.fapilog.Routing routing = settings.engine().routing();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (dev.fapilog.Routing.Rule r : routing.rules()) {
+            r.sinks().stream().filter(s -> !sinks.contains(s)).forEach(unknown::add);
+        }
+        routing.fallback().stream().filter(s -> !sinks.contains(s)).forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            problems.add(new ConfigProblem(
+                    ProblemCodes.CONFLICT,
+                    routing.fallback().stream().anyMatch(unknown::contains) ? "routing.fallback" : "routing.rules",
+                    String.join(",", unknown),
+                    "sinks of this runtime (fapilog.sinks or added to the builder): " + String.join(", ", sinks)));
+        }
+        if (created.size() > 64 && routing.isActive()) {
+            problems.add(new ConfigProblem(
+                    ProblemCodes.CONFLICT, "routing.rules", routing.rules().toString(), "at most 64 sinks to route"));
+        }
     }
 
     /**

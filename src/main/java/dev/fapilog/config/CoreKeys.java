@@ -60,6 +60,9 @@ final class CoreKeys {
         d.put("encoder.max-cause-depth", Integer.toString(v.maxCauseDepth()));
         d.put("encoder.max-suppressed", Integer.toString(v.maxSuppressed()));
         d.put("encoder.max-event-bytes", "1MB");
+        d.put("routing.rules", "none");
+        d.put("routing.overlap", "true");
+        d.put("routing.fallback", "none");
         d.put("diagnostics.enabled", "true");
         d.put("diagnostics.output", "stderr");
         DEFAULTS = Collections.unmodifiableMap(d);

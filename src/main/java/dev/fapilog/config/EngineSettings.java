@@ -29,6 +29,7 @@ import java.util.Set;
  * @param limits value caps ({@code encoder.*})
  * @param diagnosticsEnabled whether the diagnostics channel writes ({@code diagnostics.enabled})
  * @param diagnosticsOutput {@code stderr} or {@code system-logger} ({@code diagnostics.output})
+ * @param routing which sinks get which levels ({@code routing.*}); sink names are checked when the runtime is built
  */
 public record EngineSettings(
         String name,
@@ -50,7 +51,8 @@ public record EngineSettings(
         String mask,
         ValueLimits limits,
         boolean diagnosticsEnabled,
-        String diagnosticsOutput) {
+        String diagnosticsOutput,
+        dev.fapilog.Routing routing) {
 
     /**
      * Write deadline, retry policy, circuit breaker and fallback of a sink.

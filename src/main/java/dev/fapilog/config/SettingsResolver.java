@@ -209,6 +209,7 @@ public final class SettingsResolver {
                 (int) r.size("encoder.max-event-bytes", 1 << 10, 64 << 20));
         boolean diagnosticsEnabled = r.bool("diagnostics.enabled");
         String diagnosticsOutput = r.oneOf("diagnostics.output", "stderr", "system-logger", "jul");
+        dev.fapilog.Routing routing = routing(r);
 
         EngineSettings engine = new EngineSettings(
                 name,
@@ -230,7 +231,8 @@ public final class SettingsResolver {
                 mask,
                 limits,
                 diagnosticsEnabled,
-                diagnosticsOutput);
+                diagnosticsOutput,
+                routing);
         PluginSettings.Context context =
                 new PluginSettings.Context(name, shared(name), env.stdoutIsTerminal(), this::origin);
         Map<PluginKind, List<String>> plugins = new EnumMap<>(PluginKind.class);
@@ -355,6 +357,34 @@ public final class SettingsResolver {
             reader.problem(ProblemCodes.CONFLICT, "sinks", reader.raw("sinks"), "each sink name at most once");
         }
         return List.copyOf(unique);
+    }
+
+    /** {@code routing.*}: the rules parsed, level names checked (sink names are checked against the sinks later). */
+    private static dev.fapilog.Routing routing(ConfigReader r) {
+        List<dev.fapilog.Routing.Rule> rules;
+        String raw = r.raw("routing.rules");
+        try {
+            rules = dev.fapilog.Routing.parseRules(raw);
+        } catch (IllegalArgumentException bad) {
+            r.problem(
+                    ProblemCodes.BAD_VALUE,
+                    "routing.rules",
+                    raw,
+                    "comma-separated LEVELS=SINKS rules, levels joined by | (a level name, NAME+ for it and above, or"
+                            + " *), sinks by +, such as ERROR+=errors, *=stdout-json; " + bad.getMessage());
+            rules = List.of();
+        }
+        List<String> fallback = r.list("routing.fallback");
+        if (rules.isEmpty() && !fallback.isEmpty()) {
+            r.problem(
+                    ProblemCodes.CONFLICT,
+                    "routing.fallback",
+                    r.raw("routing.fallback"),
+                    "none, unless fapilog.routing.rules is set: without rules every sink gets every event");
+        }
+        return rules.isEmpty()
+                ? dev.fapilog.Routing.ALL
+                : new dev.fapilog.Routing(rules, r.bool("routing.overlap"), fallback);
     }
 
     private int protectedCapacity(int queueCapacity) {

@@ -57,6 +57,8 @@ final class Accounting {
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong retries = new AtomicLong();
         final AtomicLong unsettled = new AtomicLong();
+        /** Events routed to other sinks only (routing by level). */
+        final AtomicLong notRouted = new AtomicLong();
         /** Events handed to the sink's fallback (counted again by the fallback's outcome). */
         final AtomicLong diverted = new AtomicLong();
 
@@ -120,6 +122,7 @@ final class Accounting {
                             s.name,
                             s.delivered.get(),
                             filteredNow,
+                            s.notRouted.get(),
                             runtimeDroppedTotal + s.dropped.total(),
                             runtimeFailedTotal + s.failed.total(),
                             runtimePending + s.unsettled.get(),

@@ -150,8 +150,37 @@ final class BatchEncoder {
         }
     }
 
-    /** Hands the open buffers, holding {@code events} events, to every sink's runner. */
-    void dispatch(int events) {
+    /**
+     * Hands the open buffers, holding {@code events} events, to the sinks' runners: all of them to every sink, or, with
+     * routing, to each sink the events whose mask names it ({@code masks[i]} for event {@code i}).
+     *
+     * @param masks the runners of each event, or {@code null} when every event goes to every sink
+     */
+    void dispatch(int events, long[] masks) {
+        if (masks == null || allTo(masks, events, allRunners())) {
+            dispatchToAll(events);
+        } else {
+            dispatchRouted(events, masks);
+        }
+        for (int f = 0; f < held.length; f++) {
+            held[f] = null;
+        }
+    }
+
+    private long allRunners() {
+        return runners.length >= RouteTable.MAX_SINKS ? -1L : (1L << runners.length) - 1;
+    }
+
+    private static boolean allTo(long[] masks, int events, long all) {
+        for (int i = 0; i < events; i++) {
+            if (masks[i] != all) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void dispatchToAll(int events) {
         Dispatch d = new Dispatch(events, runners.length, accounting);
         accounting.inFlight.addAndGet(events);
         for (int f = 0; f < held.length; f++) {
@@ -162,11 +191,81 @@ final class BatchEncoder {
         for (SinkRunner r : runners) {
             r.counters().unsettled.addAndGet(events);
         }
-        for (SinkRunner r : runners) {
-            r.submit(new SinkTask(d, held[r.formatIndex()], r));
+        for (int i = 0; i < runners.length; i++) {
+            runners[i].submit(new SinkTask(d, held[runners[i].formatIndex()], runners[i], i));
+        }
+    }
+
+    /** Routing: one dispatch with a group per distinct mask; each sink gets the lines routed to it. */
+    private void dispatchRouted(int events, long[] masks) {
+        long[] groupMasks = new long[4];
+        int[] groupCounts = new int[4];
+        int groups = 0;
+        for (int i = 0; i < events; i++) {
+            int g = 0;
+            while (g < groups && groupMasks[g] != masks[i]) {
+                g++;
+            }
+            if (g == groups) {
+                if (groups == groupMasks.length) {
+                    groupMasks = java.util.Arrays.copyOf(groupMasks, groups * 2);
+                    groupCounts = java.util.Arrays.copyOf(groupCounts, groups * 2);
+                }
+                groupMasks[groups++] = masks[i];
+            }
+            groupCounts[g]++;
+        }
+        int[] share = new int[runners.length];
+        int involved = 0;
+        for (int r = 0; r < runners.length; r++) {
+            for (int g = 0; g < groups; g++) {
+                if ((groupMasks[g] & (1L << r)) != 0) {
+                    share[r] += groupCounts[g];
+                }
+            }
+            if (share[r] > 0) {
+                involved++;
+            }
+        }
+        Dispatch d = new Dispatch(
+                events,
+                involved,
+                accounting,
+                java.util.Arrays.copyOf(groupMasks, groups),
+                java.util.Arrays.copyOf(groupCounts, groups),
+                runners.length);
+        accounting.inFlight.addAndGet(events);
+        EncodedBatch[] forRunner = new EncodedBatch[runners.length];
+        for (int r = 0; r < runners.length; r++) {
+            SinkRunner runner = runners[r];
+            runner.counters().notRouted.addAndGet(events - share[r]);
+            if (share[r] == 0) {
+                continue;
+            }
+            EncodedBatch shared = held[runner.formatIndex()];
+            if (share[r] == events) {
+                shared.retain(1);
+                forRunner[r] = shared;
+            } else {
+                forRunner[r] = shared.subset(masks, 1L << r, share[r]);
+                forRunner[r].retain(1);
+            }
+            runner.counters().unsettled.addAndGet(share[r]);
         }
         for (int f = 0; f < held.length; f++) {
-            held[f] = null;
+            if (held[f] != null) {
+                held[f].retain(1); // held here while the shares are handed out, released below
+            }
+        }
+        for (int r = 0; r < runners.length; r++) {
+            if (forRunner[r] != null) {
+                runners[r].submit(new SinkTask(d, forRunner[r], runners[r], r));
+            }
+        }
+        for (int f = 0; f < held.length; f++) {
+            if (held[f] != null) {
+                held[f].release(false); // back to the pool once no sink holds it (at once if every sink got a copy)
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.fapilog.Level;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
 import dev.fapilog.PipelineStats;
+import dev.fapilog.Routing;
 import dev.fapilog.SinkState;
 import dev.fapilog.config.EngineSettings;
 import dev.fapilog.spi.BridgeLogger;
@@ -43,6 +44,7 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
     private final Stages stages;
     private volatile DrainControl drain; // set by launch
     private volatile SinkRunner[] runners; // set by launch
+    private volatile RouteTable routes;
     private final java.time.Instant created = java.time.Instant.now();
     private volatile int threshold;
     private volatile Level level;
@@ -72,6 +74,7 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
                 new QueueBytes(settings.queueMaxBytes()));
         this.level = settings.level();
         this.threshold = level.priority();
+        this.routes = RouteTable.of(settings.routing(), sinkNames(parts.sinks()));
     }
 
     /**
@@ -206,9 +209,11 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
                 intake,
                 asyncWaits,
                 EventEncoder.forSinks(sinks, settings.limits()),
-                new SinkRunners(runners, standby.toArray(new SinkRunner[0]), diagnostics),
+                new SinkRunners(runners, standby.toArray(new SinkRunner[0])),
+                () -> routes,
                 4);
         Thread w = launch.workerThread(worker[0], all);
+        reportUnreached(routes);
         this.runners = runners;
         threads.add(0, w);
         intake.attach(worker[0], threads.toArray(new Thread[0]));
@@ -301,6 +306,37 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
     @Override
     public PipelineStats stats() {
         return accounting.snapshot(queue, asyncWaits.count());
+    }
+
+    @Override
+    public Routing routing() {
+        return routes.routing();
+    }
+
+    @Override
+    public void setRouting(Routing routing) {
+        RouteTable table =
+                RouteTable.of(java.util.Objects.requireNonNull(routing, "routing"), sinkNames(parts.sinks()));
+        routes = table;
+        reportUnreached(table);
+        diagnostics.info(
+                "routing",
+                "routing_changed",
+                "Routing replaced",
+                "rules",
+                routing.rules().toString());
+    }
+
+    private void reportUnreached(RouteTable table) {
+        List<String> unreached = table.unreached();
+        if (!unreached.isEmpty()) {
+            diagnostics.warn(
+                    "routing",
+                    "sinks_unreached",
+                    "No routing rule and no fallback names these sinks: they get no events",
+                    "sinks",
+                    String.join(",", unreached));
+        }
     }
 
     @Override

@@ -8,19 +8,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The encoded lines of one batch in one format, handed to every sink of that format. Reference-counted: the worker
  * fills it, each sink that gets it holds one reference, and the last release returns it to its {@link BatchPool}. A
- * batch whose sink was abandoned after a deadline is never reused, because the stuck thread may still read it.
+ * batch whose sink was abandoned after a deadline is never reused, because the stuck thread may still read it. A
+ * routed sink's share ({@link #subset}) belongs to no pool and is left to the collector.
  */
 final class EncodedBatch implements SinkBatch {
-    final ByteBuf bytes = new ByteBuf(64 * 1024);
-    private int[] lineEnds = new int[256];
-    private Level[] levels = new Level[256];
+    final ByteBuf bytes;
+    private int[] lineEnds;
+    private Level[] levels;
     private int count;
     private final AtomicInteger references = new AtomicInteger();
     private volatile boolean abandoned;
     private final BatchPool pool;
 
     EncodedBatch(BatchPool pool) {
+        this(pool, 64 * 1024, 256);
+    }
+
+    private EncodedBatch(BatchPool pool, int bytes, int lines) {
         this.pool = pool;
+        this.bytes = new ByteBuf(bytes);
+        this.lineEnds = new int[Math.max(1, lines)];
+        this.levels = new Level[Math.max(1, lines)];
     }
 
     void reset() {
@@ -50,9 +58,25 @@ final class EncodedBatch implements SinkBatch {
         if (abandon) {
             abandoned = true;
         }
-        if (references.decrementAndGet() == 0) {
+        if (references.decrementAndGet() == 0 && pool != null) {
             pool.recycle(this, abandoned);
         }
+    }
+
+    /**
+     * A new, unpooled batch with the lines of the events whose mask has {@code bit} set (routing: the share of one
+     * sink), in order. The copy is what lets each sink keep the plain contiguous {@link SinkBatch} view.
+     */
+    EncodedBatch subset(long[] masks, long bit, int lines) {
+        EncodedBatch out = new EncodedBatch(null, Math.max(256, bytes.length() / 2), lines);
+        for (int i = 0; i < count; i++) {
+            if ((masks[i] & bit) != 0) {
+                int start = lineStart(i);
+                out.bytes.put(bytes.array(), start, lineEnds[i] - start);
+                out.endLine(levels[i]);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -79,6 +79,16 @@ final class SinkReports implements CircuitBreaker.Listener {
                 failure.toString());
     }
 
+    void backlogShed() {
+        diagnostics.warn(
+                "sink",
+                "sink_backlog",
+                "A sink fell behind (while another waited for work, or with too many batches waiting); its oldest"
+                        + " waiting batch counts as dropped(sink_backlog), so the other sinks are not held up",
+                "sink",
+                sink);
+    }
+
     void recovered() {
         diagnostics.info(
                 "sink",

@@ -22,6 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * fallback runner (whose thread writes them, counted for this sink) or settled as {@code dropped(circuit_open)}.
  */
 final class SinkRunner implements Runnable {
+    /**
+     * Batches that may wait for one sink. Shared buffers are bounded by their pool already; a routed sink's share is
+     * a copy of its own, so this is what bounds the memory a slow routed sink can hold.
+     */
+    private static final int MAX_WAITING = 16;
+
     private final Sink sink;
     private final String name;
     private final int formatIndex;
@@ -104,6 +110,9 @@ final class SinkRunner implements Runnable {
             divert(task, "sink_stalled");
             return;
         }
+        if (inbox.size() >= MAX_WAITING) {
+            shedOldest();
+        }
         switch (breaker.admit()) {
             case WRITE:
                 inbox.offer(task);
@@ -128,7 +137,7 @@ final class SinkRunner implements Runnable {
         } else if (to == null) {
             task.settle(Dispatch.DROPPED, reason);
         } else {
-            counters.diverted.addAndGet(task.dispatch.events);
+            counters.diverted.addAndGet(task.events);
             task.executor = to;
             to.takeDiverted(task);
         }
@@ -176,7 +185,7 @@ final class SinkRunner implements Runnable {
         if (t.settle(Dispatch.FAILED, "timeout")) {
             stalled = true;
             breaker.failed("timeout");
-            reports.writeTimedOut(t.dispatch.events);
+            reports.writeTimedOut(t.events);
             divertQueued("sink_stalled");
         }
         return Long.MAX_VALUE;
@@ -193,15 +202,16 @@ final class SinkRunner implements Runnable {
     }
 
     /**
-     * Worker: settles the oldest batch waiting for this sink as {@code dropped(reason)}, so the buffer it holds can
-     * serve the sinks that kept up.
+     * Worker: settles the oldest batch waiting for this sink as {@code dropped(sink_backlog)}, so the buffer it holds
+     * can serve the sinks that kept up, and reports it.
      *
      * @return {@code false} if no batch was waiting
      */
-    boolean shedOldest(String reason) {
+    boolean shedOldest() {
         for (Object o : inbox) {
             if (o instanceof SinkTask && inbox.remove(o)) {
-                ((SinkTask) o).settle(Dispatch.DROPPED, reason);
+                ((SinkTask) o).settle(Dispatch.DROPPED, "sink_backlog");
+                reports.backlogShed();
                 return true;
             }
         }
@@ -347,7 +357,7 @@ final class SinkRunner implements Runnable {
                 if (!retry) {
                     outcome = Dispatch.FAILED;
                     reason = "exception";
-                    reports.writeFailed(task.dispatch.events, attempt, failure);
+                    reports.writeFailed(task.events, attempt, failure);
                     break;
                 }
                 counters.retries.incrementAndGet();

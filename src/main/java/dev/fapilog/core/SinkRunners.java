@@ -9,12 +9,10 @@ import java.util.concurrent.CountDownLatch;
 final class SinkRunners {
     private final SinkRunner[] main;
     private final SinkRunner[][] groups;
-    private final DiagnosticsChannel diagnostics;
 
-    SinkRunners(SinkRunner[] main, SinkRunner[] standby, DiagnosticsChannel diagnostics) {
+    SinkRunners(SinkRunner[] main, SinkRunner[] standby) {
         this.main = main;
         this.groups = standby.length == 0 ? new SinkRunner[][] {main} : new SinkRunner[][] {main, standby};
-        this.diagnostics = diagnostics;
     }
 
     /** The sinks every batch is handed to. */
@@ -66,17 +64,7 @@ final class SinkRunners {
                 lagging = r;
             }
         }
-        if (!someIdle || lagging == null || !lagging.shedOldest("sink_backlog")) {
-            return false;
-        }
-        diagnostics.warn(
-                "sink",
-                "sink_backlog",
-                "A sink fell behind while another waited for work; its oldest waiting batch counts as"
-                        + " dropped(sink_backlog) so the others are not held up",
-                "sink",
-                lagging.name());
-        return true;
+        return someIdle && lagging != null && lagging.shedOldest();
     }
 
     /** Out of time during a drain: settles every write and queued batch, and lets healthy runners stop. */

@@ -17,6 +17,10 @@ final class SinkTask {
 
     final Dispatch dispatch;
     final EncodedBatch batch;
+    /** Events in this share (all of the dispatch's, or those routed to this sink). */
+    final int events;
+    /** The index of the runner the share was dispatched to, for the dispatch's outcome by group. */
+    final int runnerIndex;
     /** The counters of the sink the share belongs to. */
     final Accounting.SinkCounters counters;
     /** The runner that writes it: the owner's, or its fallback's once diverted. */
@@ -26,9 +30,11 @@ final class SinkTask {
 
     private final AtomicInteger state = new AtomicInteger(QUEUED);
 
-    SinkTask(Dispatch dispatch, EncodedBatch batch, SinkRunner runner) {
+    SinkTask(Dispatch dispatch, EncodedBatch batch, SinkRunner runner, int runnerIndex) {
         this.dispatch = dispatch;
         this.batch = batch;
+        this.events = batch.size();
+        this.runnerIndex = runnerIndex;
         this.executor = runner;
         this.counters = runner.counters();
     }
@@ -54,7 +60,7 @@ final class SinkTask {
         } while (!state.compareAndSet(s, SETTLED));
         boolean writerMayStillRead = s == RUNNING && Thread.currentThread() != executor.thread();
         Accounting.SinkCounters c = counters;
-        int n = dispatch.events;
+        int n = events;
         if (outcome == Dispatch.DELIVERED) {
             c.delivered.addAndGet(n);
         } else if (outcome == Dispatch.DROPPED) {
@@ -64,7 +70,7 @@ final class SinkTask {
         }
         c.unsettled.addAndGet(-n);
         batch.release(writerMayStillRead);
-        dispatch.sinkSettled(outcome, reason);
+        dispatch.sinkSettled(runnerIndex, outcome, reason);
         return true;
     }
 }

@@ -58,14 +58,18 @@ final class Worker implements Runnable {
     private final BatchEncoder encoder;
     private Stages stages;
     private final SinkRunners sinks;
+    private final java.util.function.Supplier<RouteTable> routes;
+    /** The sinks of each event kept in the current batch (routing), by position among the kept events. */
+    private long[] masks;
+
+    private boolean routed;
 
     private final LogEvent[] batch;
     private int batchSize;
     private long batchFirst;
     private final long batchTimeoutNanos;
-    private final WorkingEvent work;
-    private final MessageIds ids = new MessageIds();
-    private final WallClock clock = new WallClock();
+    private final dev.fapilog.config.ValueLimits settingsLimits;
+    private EventPreparation events; // made on the worker thread, with the started stages
 
     private final Flushes flushes = new Flushes();
     /** Whether a flush's events have all left the worker's hands (a field: the loop must not allocate). */
@@ -89,6 +93,7 @@ final class Worker implements Runnable {
             AsyncWaits asyncWaits,
             EventEncoder[] encoders,
             SinkRunners sinks,
+            java.util.function.Supplier<RouteTable> routes,
             int batchesAhead) {
         this.runtimeName = runtimeName;
         this.queue = queue;
@@ -98,6 +103,7 @@ final class Worker implements Runnable {
         this.intake = intake;
         this.asyncWaits = asyncWaits;
         this.sinks = sinks;
+        this.routes = routes;
         this.dropReport = new DropReport(accounting, diagnostics, queue.capacity());
         this.encoder = new BatchEncoder(
                 encoders,
@@ -108,8 +114,9 @@ final class Worker implements Runnable {
                 diagnostics,
                 this::wakeFromSink);
         this.batch = new LogEvent[settings.batchMaxSize()];
+        this.masks = new long[settings.batchMaxSize()];
         this.batchTimeoutNanos = settings.batchTimeout().toNanos();
-        this.work = new WorkingEvent(settings.limits());
+        this.settingsLimits = settings.limits();
         this.flushCovered =
                 f -> batchSize == 0 && queue.consumedUpTo(f.marks) && asyncWaits.before(f.lastAsyncWait) == 0;
     }
@@ -176,6 +183,7 @@ final class Worker implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         stages = stages.start(new StageContext());
+        events = new EventPreparation(stages, settingsLimits, accounting, diagnostics);
         boolean done = false;
         while (!done) {
             try {
@@ -338,11 +346,16 @@ final class Worker implements Runnable {
         int kept = 0;
         int n = batchSize;
         int done = 0;
+        RouteTable table = routes.get();
+        boolean routed = table.isActive();
         while (done < n) {
             LogEvent e = batch[done];
             batch[done++] = null;
-            if (processEvent(e)) {
-                kept++;
+            long mask = events.prepare(e, table);
+            if (mask != 0 && encoder.encode(events.work())) {
+                masks[kept++] = mask;
+            } else if (mask != 0) {
+                accounting.runtimeFailed.add("encoding", 1);
             }
             if (encoder.heldBytes() >= MAX_BATCH_BYTES) {
                 break; // large events: the rest goes into the next buffer, so memory is bounded by bytes too
@@ -355,41 +368,9 @@ final class Worker implements Runnable {
         }
         batchSize = n - done;
         if (kept > 0) {
-            encoder.dispatch(kept);
+            encoder.dispatch(kept, routed ? masks : null);
         }
         accounting.inWorkerHands.addAndGet(-done);
-        return true;
-    }
-
-    /** {@code true} if the event was encoded into every held batch. */
-    private boolean processEvent(LogEvent e) {
-        try {
-            long epochNanos = clock.epochNanos(e.nanoTime);
-            ids.next(epochNanos);
-            work.load(e, epochNanos, ids.msb(), ids.lsb());
-            if (!stages.accept(work)) {
-                accounting.filtered.incrementAndGet();
-                return false;
-            }
-            if (!stages.enrich(work) || !stages.redact(work) || !stages.process(work)) {
-                accounting.runtimeDropped.add(work.dropReason(), 1);
-                return false;
-            }
-        } catch (Throwable unexpected) {
-            Fatal.rethrowIfFatal(unexpected);
-            diagnostics.warn(
-                    "worker",
-                    "event_failed",
-                    "Could not prepare an event; it counts as failed(encoding)",
-                    "error",
-                    unexpected.toString());
-            accounting.runtimeFailed.add("encoding", 1);
-            return false;
-        }
-        if (!encoder.encode(work)) {
-            accounting.runtimeFailed.add("encoding", 1);
-            return false;
-        }
         return true;
     }
 
