@@ -56,7 +56,9 @@ public final class RegexMaskRedactorProvider implements RedactorProvider {
                 continue;
             }
             try {
-                compiled.add(Pattern.compile(p));
+                // DOTALL: key paths are data, and a key with a line break must not hide what lies under it (found by
+                // RedactionFuzzTest: a key "x\n" above an "Authorization" key escaped .*auth.*).
+                compiled.add(Pattern.compile(p, Pattern.DOTALL));
             } catch (PatternSyntaxException bad) {
                 config.report(
                         OptionProblem.BAD_PATTERN,

@@ -80,6 +80,20 @@ class RedactorTest {
         assertThat(d.get("nested").get("user_password").asText()).isEqualTo("***");
     }
 
+    /** Found by RedactionFuzzTest (its crash input replays it too): a line break in a key above a credential key. */
+    @Test
+    void aLineBreakInAKeyPathDoesNotHideACredentialBelowIt() {
+        JsonNode e =
+                logOne(Map.of(), "items", java.util.List.of(Map.of("@x\n", Map.of("Authorization", "Bearer abc"))));
+        assertThat(e.get("data")
+                        .get("items")
+                        .get(0)
+                        .get("@x\n")
+                        .get("Authorization")
+                        .asText())
+                .isEqualTo("***");
+    }
+
     @Test
     void urlCredentialsAnywhereInAnyStringAndTheMessage() {
         JsonNode e = logOne(
