@@ -24,7 +24,7 @@ public class OrderService {
     public long place(String item, int quantity, String cardNumber, String password) {
         long id = ids.incrementAndGet();
         orders.put(id, item);
-        // The production preset masks the password field (CREDENTIALS); the dev preset shows it.
+        // Credential masking (CREDENTIALS) hides the password field in every preset but minimal.
         log.info(
                 "Order placed",
                 "order_id",

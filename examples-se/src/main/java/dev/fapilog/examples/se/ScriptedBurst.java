@@ -23,7 +23,7 @@ final class ScriptedBurst {
 
     void run() throws Exception {
         Main.say("scripted burst against " + base);
-        // A secret in a field (masked by the production preset) and a bearer token (a header that is always masked).
+        // A secret in a field (credential masking, on by default) and a bearer token (a header that is always masked).
         send(post("orders", "item=book&quantity=2&card=4111111111111111&password=hunter2")
                 .header("X-Request-ID", "demo-order-1")
                 .header("Authorization", "Bearer demo-secret-token"));

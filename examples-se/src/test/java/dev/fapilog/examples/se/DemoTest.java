@@ -133,8 +133,9 @@ class DemoTest {
                 run.stdout.stream()
                         .anyMatch(l -> l.contains("dev.fapilog.examples.se.OrderService | Order placed | ")
                                 && l.contains("request_id=demo-order-1")
-                                && l.contains("order_id=42 item=book quantity=2 password=hunter2")),
+                                && l.contains("order_id=42 item=book quantity=2 password=***")),
                 run.all());
+        assertFalse(run.all().contains("hunter2"), "dev masks credentials too");
         assertTrue(run.has("DEBUG    dev.fapilog.examples.se.OrderService | Order looked up"), run.all());
         assertTrue(run.has("fapilog.jaxrs.request | request_failed |"), run.all());
         assertTrue(run.has("demo> drain summary: submitted=14 delivered=14"), run.all());

@@ -20,7 +20,7 @@ public class OrderBook {
     public long place(String item, int quantity, String password) {
         long id = ids.incrementAndGet();
         orders.put(id, item);
-        // The production preset masks the password field.
+        // Credential masking (CREDENTIALS, on by default and in every preset but minimal) hides the password field.
         log.info("Order placed", "order_id", id, "item", item, "quantity", quantity, "password", password);
         return id;
     }
