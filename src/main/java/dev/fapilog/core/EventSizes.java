@@ -18,8 +18,13 @@ final class EventSizes {
         if (v == null) {
             return 0;
         }
-        if (v instanceof String) {
+        Class<?> type = v.getClass();
+        // The common field types first, by class identity: this runs on the caller thread for every field.
+        if (type == String.class) {
             return OBJECT + ((String) v).length();
+        }
+        if (type == Integer.class || type == Long.class || type == Double.class || type == Boolean.class) {
+            return OBJECT;
         }
         if (v instanceof CapturedList) {
             return ((CapturedList) v).approxBytes();

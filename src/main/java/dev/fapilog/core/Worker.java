@@ -60,9 +60,7 @@ final class Worker implements Runnable {
     private final SinkRunners sinks;
     private final java.util.function.Supplier<RouteTable> routes;
     /** The sinks of each event kept in the current batch (routing), by position among the kept events. */
-    private long[] masks;
-
-    private boolean routed;
+    private final long[] masks;
 
     private final LogEvent[] batch;
     private int batchSize;

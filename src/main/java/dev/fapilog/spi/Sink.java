@@ -10,7 +10,8 @@ import dev.fapilog.Plugin;
  * that thread, one call at a time, never concurrently. The worker thread never waits on a sink beyond the sink's
  * deadline ({@code sink.<name>.timeout}, default 5 s): a {@code write} that overruns it is counted as
  * {@code failed(timeout)}, its thread is abandoned, and batches arriving while it is still stuck are counted as
- * {@code dropped(sink_stalled)}. When the stuck call returns, the sink receives batches again.
+ * {@code dropped(sink_stalled)}, or go to its {@code fallback}. When the stuck call returns, the sink receives batches
+ * again.
  *
  * <h2>Failure</h2>
  * {@code write} returns normally when every line of the batch is written (or handed to a destination that

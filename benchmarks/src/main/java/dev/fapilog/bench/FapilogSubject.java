@@ -48,7 +48,8 @@ final class FapilogSubject implements Subject {
         this.log = runtime.logger("bench");
         this.alog = async ? runtime.asyncLogger("bench") : null;
         this.settings = "queue.capacity=" + queue + ", backpressure=" + (lossless ? "wait 5s" : "drop")
-                + ", batch.max-size=256, enrichers=none, redactors=url-credentials (default), facade="
+                + ", batch.max-size=256, enrichers=none, redaction: the default (CREDENTIALS masking + url-credentials)"
+                + ", facade="
                 + (async ? "AsyncLogger" : "Logger");
     }
 
