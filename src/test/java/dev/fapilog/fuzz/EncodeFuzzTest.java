@@ -6,11 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fapilog.Level;
-import dev.fapilog.LogRuntime;
 import dev.fapilog.support.JsonLines;
-import dev.fapilog.support.TestRuntimes;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -19,20 +15,12 @@ import org.junit.jupiter.api.AfterAll;
  * logged (lone surrogates as U+FFFD). Redaction is off here: it may change values on purpose.
  */
 class EncodeFuzzTest {
-    private static final FuzzInputs.LastLines SINK = new FuzzInputs.LastLines("last-lines");
-    private static final LogRuntime RUNTIME = TestRuntimes.builder()
-            .name("fuzz-encode")
-            .level(Level.TRACE)
-            .redactors()
-            .setting("redaction.presets", "none")
-            .setting("diagnostics.enabled", "false")
-            .batchMaxSize(1)
-            .plugin(SINK)
-            .buildRuntime();
+    private static final FuzzInputs.OneEvent EVENTS = new FuzzInputs.OneEvent(
+            "fuzz-encode", b -> b.level(Level.TRACE).redactors().setting("redaction.presets", "none"));
 
     @AfterAll
     static void drain() {
-        RUNTIME.drain(Duration.ofSeconds(5));
+        EVENTS.drain();
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -51,12 +39,9 @@ class EncodeFuzzTest {
         if (error != null && d.consumeBoolean()) {
             error.initCause(new RuntimeException(FuzzInputs.anyString(d, 40), error)); // a cycle through the cause
         }
-        RUNTIME.logger(FuzzInputs.anyString(d, 30)).log(Level.INFO, message, error, kv);
-        assertThat(RUNTIME.flush(Duration.ofSeconds(10))).isTrue();
-
-        List<byte[]> lines = SINK.take();
-        assertThat(lines).hasSize(1);
-        JsonNode log = JsonLines.check(lines.get(0)).path("log");
+        String logger = FuzzInputs.anyString(d, 30);
+        byte[] line = EVENTS.line(rt -> rt.logger(logger).log(Level.INFO, message, error, kv));
+        JsonNode log = JsonLines.check(line).path("log");
         assertThat(log.path("message").asText()).isEqualTo(FuzzInputs.withoutLoneSurrogates(message));
         for (int i = 0; i < fields; i++) {
             if (strings[i] != null) {

@@ -108,4 +108,33 @@ final class FuzzInputs {
             return out;
         }
     }
+
+    /** A runtime whose events are checked one at a time: one event per batch, into a sink that keeps the last lines. */
+    static final class OneEvent {
+        private final LastLines sink = new LastLines("last-lines");
+        private final dev.fapilog.LogRuntime runtime;
+
+        OneEvent(String name, java.util.function.UnaryOperator<dev.fapilog.LoggerBuilder> config) {
+            runtime = config.apply(dev.fapilog.support.TestRuntimes.builder()
+                            .name(name)
+                            .setting("diagnostics.enabled", "false")
+                            .batchMaxSize(1)
+                            .plugin(sink))
+                    .buildRuntime();
+        }
+
+        /** Logs with {@code log}, waits for the event, and returns its one line (asserting it is exactly one). */
+        byte[] line(java.util.function.Consumer<dev.fapilog.LogRuntime> log) {
+            log.accept(runtime);
+            org.assertj.core.api.Assertions.assertThat(runtime.flush(java.time.Duration.ofSeconds(10)))
+                    .isTrue();
+            List<byte[]> lines = sink.take();
+            org.assertj.core.api.Assertions.assertThat(lines).hasSize(1);
+            return lines.get(0);
+        }
+
+        void drain() {
+            runtime.drain(java.time.Duration.ofSeconds(5));
+        }
+    }
 }

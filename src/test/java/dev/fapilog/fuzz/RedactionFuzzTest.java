@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.fapilog.LogRuntime;
 import dev.fapilog.support.JsonLines;
-import dev.fapilog.support.TestRuntimes;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,19 +25,13 @@ class RedactionFuzzTest {
     };
     private static final String CARD = "4111 1111 1111 1111";
 
-    private static final FuzzInputs.LastLines SINK = new FuzzInputs.LastLines("last-lines");
-    private static final LogRuntime RUNTIME = TestRuntimes.builder()
-            .name("fuzz-redact")
-            .redactors("field-mask", "regex-mask", "url-credentials", "value-scan")
-            .setting("redaction.presets", "CREDENTIALS,PCI_DSS")
-            .setting("diagnostics.enabled", "false")
-            .batchMaxSize(1)
-            .plugin(SINK)
-            .buildRuntime();
+    private static final FuzzInputs.OneEvent EVENTS = new FuzzInputs.OneEvent(
+            "fuzz-redact", b -> b.redactors("field-mask", "regex-mask", "url-credentials", "value-scan")
+                    .setting("redaction.presets", "CREDENTIALS,PCI_DSS"));
 
     @AfterAll
     static void drain() {
-        RUNTIME.drain(Duration.ofSeconds(5));
+        EVENTS.drain();
     }
 
     @FuzzTest(maxDuration = "20s")
@@ -80,12 +71,10 @@ class RedactionFuzzTest {
                 fields.put("note", around(d, secret, CARD));
                 break;
         }
-        RUNTIME.logger("r").info(message, fields);
-        assertThat(RUNTIME.flush(Duration.ofSeconds(10))).isTrue();
-        List<byte[]> lines = SINK.take();
-        assertThat(lines).hasSize(1);
-        JsonLines.check(lines.get(0));
-        String out = new String(lines.get(0), StandardCharsets.UTF_8);
+        String text = message;
+        byte[] line = EVENTS.line(rt -> rt.logger("r").info(text, fields));
+        JsonLines.check(line);
+        String out = new String(line, StandardCharsets.UTF_8);
         assertThat(out)
                 .as("planted %s in %s", where, out)
                 .doesNotContain(planted)
