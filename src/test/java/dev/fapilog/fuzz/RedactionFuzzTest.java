@@ -16,18 +16,22 @@ import org.junit.jupiter.api.AfterAll;
  * Every redactor against a planted secret (reliability anchors F1 iv): a secret planted where a redactor is meant to
  * find it, inside structure and text the fuzzer chooses, never reaches the output. The planted forms: a value under a
  * credential key at any depth of maps and lists ({@code field-mask}, {@code regex-mask}, CREDENTIALS), a URL's
- * password in any string or the message ({@code url-credentials}), and a Luhn-valid card number ({@code value-scan},
- * PCI_DSS). The fuzzer's own text never contains the secret (it is removed), so only a planted copy could leak.
+ * password in any string or the message ({@code url-credentials}), a Luhn-valid card number ({@code value-scan},
+ * PCI_DSS), a value under a high-risk key such as {@code body} ({@code field-blocker}), and text beyond the length
+ * {@code string-truncate} keeps. The fuzzer's own text never contains the secret (it is removed), so only a planted copy could leak.
  */
 class RedactionFuzzTest {
     private static final String[] CREDENTIAL_KEYS = {
         "password", "api_key", "token", "secret", "Authorization", "client_secret", "refresh_token", "db_password"
     };
     private static final String CARD = "4111 1111 1111 1111";
+    /** What {@code string-truncate} keeps of a string here. */
+    private static final int KEEP = 200;
 
-    private static final FuzzInputs.OneEvent EVENTS = new FuzzInputs.OneEvent(
-            "fuzz-redact", b -> b.redactors("field-mask", "regex-mask", "url-credentials", "value-scan")
-                    .setting("redaction.presets", "CREDENTIALS,PCI_DSS"));
+    private static final FuzzInputs.OneEvent EVENTS = new FuzzInputs.OneEvent("fuzz-redact", b -> b.redactors(
+                    "field-mask", "regex-mask", "url-credentials", "value-scan", "field-blocker", "string-truncate")
+            .setting("redaction.presets", "CREDENTIALS,PCI_DSS")
+            .setting("redaction.max-string-length", Integer.toString(KEEP)));
 
     @AfterAll
     static void drain() {
@@ -37,7 +41,7 @@ class RedactionFuzzTest {
     @FuzzTest(maxDuration = "20s")
     void aPlantedSecretNeverSurvives(FuzzedDataProvider d) {
         String secret = "Zq" + d.consumeInt(100_000, 999_999) + "xK";
-        int where = d.consumeInt(0, 3);
+        int where = d.consumeInt(0, 5);
         Map<String, Object> fields = new LinkedHashMap<>();
         int extra = d.consumeInt(0, 3);
         for (int i = 0; i < extra; i++) {
@@ -66,9 +70,20 @@ class RedactionFuzzTest {
                 planted = secret;
                 message = around(d, secret, "postgres://app:" + secret + "@10.0.0.7:5432/orders");
                 break;
-            default: // a card number, in a field
+            case 3: // a card number, in a field
                 planted = "4111111111111111";
                 fields.put("note", around(d, secret, CARD));
+                break;
+            case 4: // a high-risk key, at some depth
+                planted = secret;
+                Object body = Map.of(d.pickValue(new String[] {"body", "payload", "raw_request", "Dump"}), secret);
+                fields.put("request", d.consumeBoolean() ? body : new ArrayList<>(List.of(body)));
+                break;
+            default: // beyond what string-truncate keeps
+                planted = secret;
+                // The fuzzed text first, then KEEP plain characters: an earlier redactor may shorten the fuzzed part
+                // (a URL's credentials become ***), which must not bring the secret within what is kept.
+                fields.put("long", clean(FuzzInputs.anyString(d, 60), secret) + "x".repeat(KEEP) + secret);
                 break;
         }
         String text = message;
