@@ -102,10 +102,11 @@ final class RuntimeAssembler {
                         "a Sink, Filter, Enricher, Redactor or Processor from dev.fapilog.spi"));
             }
         }
+        used.addAll(knownNamedSinks); // named sinks count even when a check run does not create them
         checkRouting(sinks, used);
         List<NamedSink> standby = fallbackSinks(used);
         standby.forEach(s -> used.add(s.name()));
-        used.addAll(knownNamedSinks);
+        used.addAll(knownNamedSinks); // and the fallback-only ones just looked up
         checkSinkKeys(used);
         if (sinks.isEmpty() && knownNamedSinks.isEmpty() && settings.sinks().isEmpty()) {
             // A named sink that is unknown is reported as such; this is for a pipeline with no sink asked for at all.

@@ -153,6 +153,21 @@ class RoutingTest {
     }
 
     @Test
+    void theDeploymentTimeCheckAcceptsRoutesToNamedSinksAndFallbacks() {
+        dev.fapilog.boot.RuntimeBuilder b = (dev.fapilog.boot.RuntimeBuilder) TestRuntimes.builder()
+                .sinks("file", "errors")
+                .setting("sink.file.path", dir.resolve("a.jsonl").toString())
+                .setting("sink.errors.type", "file")
+                .setting("sink.errors.path", dir.resolve("e.jsonl").toString())
+                .setting("sink.errors.fallback", "spare")
+                .setting("sink.spare.type", "file")
+                .setting("sink.spare.path", dir.resolve("s.jsonl").toString())
+                .setting("routing.rules", "ERROR+=errors, *=file");
+        assertThat(b.check()).isEmpty(); // the check creates no sink, so named ones must count by name
+        assertThat(dir.resolve("a.jsonl")).doesNotExist();
+    }
+
+    @Test
     void badRulesFailTheStartNamingTheKey() {
         assertThatThrownBy(() -> TestRuntimes.builder()
                         .plugin(new RecordingSink("main"))
