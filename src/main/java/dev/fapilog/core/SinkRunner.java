@@ -5,6 +5,7 @@ import dev.fapilog.spi.Diagnostics;
 import dev.fapilog.spi.Fatal;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkContext;
+import dev.fapilog.spi.SinkWriteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -350,18 +351,21 @@ final class SinkRunner implements Runnable {
             } catch (Throwable failure) {
                 Fatal.rethrowIfFatal(failure);
                 lastFailure = failure;
+                SinkWriteException described =
+                        failure instanceof SinkWriteException ? (SinkWriteException) failure : null;
+                long wait = waitBeforeRetry(backoff, described);
                 boolean retry = failure instanceof Exception
                         && attempt < delivery.maxAttempts()
-                        && retryable((Exception) failure)
-                        && System.nanoTime() + backoff < deadline;
+                        && (described != null ? described.isRetryable() : retryable((Exception) failure))
+                        && System.nanoTime() + wait < deadline;
                 if (!retry) {
                     outcome = Dispatch.FAILED;
-                    reason = "exception";
+                    reason = described != null ? described.reason() : "exception";
                     reports.writeFailed(task.events, attempt, failure);
                     break;
                 }
                 counters.retries.incrementAndGet();
-                LockSupport.parkNanos(backoff);
+                LockSupport.parkNanos(wait);
                 backoff = Math.min(backoff * 2, Math.max(1, deadline - System.nanoTime()));
             }
         }
@@ -376,6 +380,19 @@ final class SinkRunner implements Runnable {
             stalled = false;
             reports.recovered();
         }
+    }
+
+    /**
+     * The backoff with jitter (0.8 to 1.2 times, so that sinks failing together do not retry together), or the wait
+     * the destination asked for when that is longer.
+     */
+    private static long waitBeforeRetry(long backoff, SinkWriteException described) {
+        long wait = (long) (backoff
+                * (0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+        if (described != null && described.retryAfter() != null) {
+            wait = Math.max(wait, described.retryAfter().toNanos());
+        }
+        return Math.max(1, wait);
     }
 
     private boolean retryable(Exception failure) {

@@ -17,9 +17,10 @@ import dev.fapilog.Plugin;
  * {@code write} returns normally when every line of the batch is written (or handed to a destination that
  * acknowledged it); that counts the batch as delivered. It throws when it could not write the batch: if
  * {@link #isRetryable(Exception)} says so the runtime retries (up to {@code sink.<name>.retry.max-attempts}, with
- * backoff, within the deadline), otherwise or when retries run out the batch counts as {@code failed(exception)}. A
- * {@code write} that throws never stops the worker or other sinks. Sinks must not log through fapilog: calls made on
- * pipeline threads are diverted to the diagnostics channel.
+ * backoff and jitter, within the deadline), otherwise or when retries run out the batch counts as
+ * {@code failed(exception)}; a {@link SinkWriteException} names its own reason, retry decision and wait. A {@code write}
+ * that throws never stops the worker or other sinks. Sinks must not log through fapilog: calls made on pipeline
+ * threads are diverted to the diagnostics channel.
  *
  * <h2>Isolation</h2>
  * A sink that falls behind (retrying, backing off, slow) while another sink waits for work loses its own oldest
