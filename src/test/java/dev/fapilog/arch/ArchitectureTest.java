@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final List<String> PLUGIN_PACKAGES = List.of(
             "dev.fapilog.sink.file",
+            "dev.fapilog.sink.http",
             "dev.fapilog.sink.stdout",
             "dev.fapilog.redact",
             "dev.fapilog.enrich",

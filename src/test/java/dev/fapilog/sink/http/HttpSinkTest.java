@@ -1,0 +1,219 @@
+package dev.fapilog.sink.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.fapilog.DrainResult;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.support.JsonLines;
+import dev.fapilog.support.TestRuntimes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code http} sink against a real HTTP receiver on 127.0.0.1 (the JDK's {@code HttpServer}). */
+class HttpSinkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A receiver that answers from a script (then 200) and keeps every request it got. */
+    static final class Receiver implements AutoCloseable {
+        record Request(String body, Map<String, List<String>> headers, long nanoTime) {}
+
+        final HttpServer server;
+        final Deque<int[]> script = new ConcurrentLinkedDeque<>(); // {status, retryAfterSeconds or -1, delayMs}
+        final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+
+        Receiver(int port) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.createContext("/logs", exchange -> {
+                byte[] raw = exchange.getRequestBody().readAllBytes();
+                boolean gz = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+                String body;
+                try (InputStream in = gz ? new GZIPInputStream(new java.io.ByteArrayInputStream(raw)) : null) {
+                    body = new String(gz ? in.readAllBytes() : raw, StandardCharsets.UTF_8);
+                }
+                requests.add(new Request(body, Map.copyOf(exchange.getRequestHeaders()), System.nanoTime()));
+                int[] next = script.poll();
+                int status = next == null ? 200 : next[0];
+                if (next != null && next[2] > 0) {
+                    LockSupport.parkNanos(next[2] * 1_000_000L);
+                }
+                if (next != null && next[1] >= 0) {
+                    exchange.getResponseHeaders().add("Retry-After", Integer.toString(next[1]));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port() + "/logs";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private final List<Receiver> receivers = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        receivers.forEach(Receiver::close);
+    }
+
+    private Receiver receiver(int port) throws IOException {
+        Receiver r = new Receiver(port);
+        receivers.add(r);
+        return r;
+    }
+
+    private static LogRuntime runtime(String url, String... settings) {
+        dev.fapilog.LoggerBuilder b = TestRuntimes.builder()
+                .sinks("http")
+                .setting("sink.http.url", url)
+                .setting("sink.http.retry.backoff", "10ms");
+        for (int i = 0; i < settings.length; i += 2) {
+            b.setting(settings[i], settings[i + 1]);
+        }
+        return b.buildRuntime();
+    }
+
+    @Test
+    void postsNdjsonArrayAndWrappedBatchesWithHeadersAuthAndGzip() throws Exception {
+        Receiver r = receiver(0);
+        for (String format : List.of("ndjson", "array", "wrapped")) {
+            LogRuntime rt = runtime(
+                    r.url(),
+                    "sink.http.format",
+                    format,
+                    "sink.http.compress",
+                    "gzip",
+                    "sink.http.headers",
+                    "X-Tenant=acme, X-Env=test",
+                    "sink.http.auth",
+                    "bearer",
+                    "sink.http.token",
+                    "t0ken");
+            for (int i = 0; i < 3; i++) {
+                rt.logger("h").info("event", "i", i);
+            }
+            assertThat(rt.drain(Duration.ofSeconds(5)).delivered()).isEqualTo(3);
+        }
+        assertThat(r.requests).hasSize(3);
+        List<String> ndjson = r.requests.get(0).body().lines().toList();
+        assertThat(JsonLines.checkLines(ndjson)).hasSize(3);
+        JsonNode array = JSON.readTree(r.requests.get(1).body());
+        assertThat(array.isArray()).isTrue();
+        assertThat(array).hasSize(3);
+        JsonNode wrapped = JSON.readTree(r.requests.get(2).body()).get("logs");
+        assertThat(wrapped).hasSize(3);
+        for (JsonNode e : wrapped) {
+            JsonLines.checkText(e.toString());
+        }
+        Map<String, List<String>> h = r.requests.get(0).headers();
+        assertThat(h.get("Authorization")).containsExactly("Bearer t0ken");
+        assertThat(h.get("X-tenant")).containsExactly("acme");
+        assertThat(h.get("Content-type")).containsExactly("application/x-ndjson");
+        assertThat(r.requests.get(1).headers().get("Content-type")).containsExactly("application/json");
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndRetryAfterIsHonoured() throws Exception {
+        Receiver r = receiver(0);
+        r.script.add(new int[] {500, -1, 0});
+        r.script.add(new int[] {429, 1, 0});
+        LogRuntime rt = runtime(r.url());
+        rt.logger("h").info("eventually");
+        DrainResult d = rt.drain(Duration.ofSeconds(5));
+        assertThat(d.delivered()).isEqualTo(1);
+        assertThat(d.retries()).isEqualTo(2);
+        assertThat(r.requests).hasSize(3);
+        long afterRetryAfter = r.requests.get(2).nanoTime() - r.requests.get(1).nanoTime();
+        assertThat(afterRetryAfter).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+        assertThat(d.stats().balanced()).isTrue();
+    }
+
+    @Test
+    void aRejectionIsNotRetriedAndCountsUnderItsStatus() throws Exception {
+        Receiver r = receiver(0);
+        r.script.add(new int[] {400, -1, 0});
+        LogRuntime rt = runtime(r.url());
+        rt.logger("h").info("rejected");
+        DrainResult d = rt.drain(Duration.ofSeconds(5));
+        assertThat(r.requests).hasSize(1);
+        assertThat(d.failedByReason()).containsExactlyEntriesOf(Map.of("http_400", 1L));
+    }
+
+    @Test
+    void aReceiverDownAtStartDelaysNothingAndIsUsedOnceItIsUp() throws Exception {
+        Receiver probe = receiver(0);
+        int port = probe.port();
+        probe.close(); // nothing listens there now
+        long before = System.nanoTime();
+        LogRuntime rt = runtime("http://127.0.0.1:" + port + "/logs", "sink.http.circuit.failure-threshold", "0");
+        assertThat(System.nanoTime() - before)
+                .as("start does not wait for the receiver")
+                .isLessThan(2_000_000_000L);
+        rt.logger("h").info("while down");
+        rt.flush(Duration.ofSeconds(5));
+        assertThat(rt.stats().failedByReason()).containsEntry("connection_refused", 1L);
+        Receiver up = receiver(port);
+        rt.logger("h").info("once up");
+        DrainResult d = rt.drain(Duration.ofSeconds(5));
+        assertThat(up.requests).hasSize(1);
+        assertThat(up.requests.get(0).body()).contains("once up");
+        assertThat(d.delivered()).isEqualTo(1);
+        assertThat(d.stats().balanced()).isTrue();
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersFailsAsATimeoutWithinTheDeadline() throws Exception {
+        Receiver r = receiver(0);
+        r.script.add(new int[] {200, -1, 3_000});
+        r.script.add(new int[] {200, -1, 3_000});
+        LogRuntime rt = runtime(r.url(), "sink.http.request-timeout", "300ms", "sink.http.retry.max-attempts", "2");
+        rt.logger("h").info("slow");
+        DrainResult d = rt.drain(Duration.ofSeconds(5));
+        assertThat(d.failedByReason()).containsExactlyEntriesOf(Map.of("http_timeout", 1L));
+        assertThat(d.stats().balanced()).isTrue();
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDate() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        assertThat(HttpResponses.retryAfter("120", now)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(HttpResponses.retryAfter("Sat, 05 Dec 2026 10:00:30 GMT", now))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(HttpResponses.retryAfter("Sat, 05 Dec 2026 09:00:00 GMT", now))
+                .isEqualTo(Duration.ZERO);
+        assertThat(HttpResponses.retryAfter("soon", now)).isNull();
+        assertThat(HttpResponses.failureOf(503, java.util.Optional.empty(), now).isRetryable())
+                .isTrue();
+        assertThat(HttpResponses.failureOf(501, java.util.Optional.empty(), now).isRetryable())
+                .isFalse();
+        assertThat(HttpResponses.failureOf(204, java.util.Optional.empty(), now))
+                .isNull();
+    }
+}
