@@ -25,7 +25,7 @@ public final class PluginCatalog {
 
     private static final Map<PluginKind, Set<String>> PLANNED = Map.of(
             PluginKind.SINK,
-            Set.of("webhook", "loki", "cloudwatch", "postgres", "routing"),
+            Set.of("loki", "cloudwatch", "postgres", "routing"),
             PluginKind.ENRICHER,
             Set.of("integrity"));
 

@@ -34,10 +34,12 @@ final class HttpSink implements Sink {
             List<String[]> headers,
             String authorization,
             Duration connectTimeout,
-            Duration requestTimeout) {}
+            Duration requestTimeout,
+            String signingSecret) {}
 
     private final Settings settings;
     private HttpClient client;
+    private WebhookSignature signature; // webhook only; made on the sink's thread, which alone uses it
 
     HttpSink(Settings settings) {
         this.settings = settings;
@@ -54,6 +56,9 @@ final class HttpSink implements Sink {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        if (settings.signingSecret() != null) {
+            signature = new WebhookSignature(settings.signingSecret());
+        }
     }
 
     @Override
@@ -65,6 +70,11 @@ final class HttpSink implements Sink {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", contentType());
+        if (signature != null) { // signed over the body as sent (webhooks are never gzipped)
+            long now = Instant.now().getEpochSecond();
+            request.header(WebhookSignature.TIMESTAMP, Long.toString(now));
+            request.header(WebhookSignature.SIGNATURE, signature.sign(now, body));
+        }
         if (settings.gzip()) {
             body = gzip(body);
             request.header("Content-Encoding", "gzip");

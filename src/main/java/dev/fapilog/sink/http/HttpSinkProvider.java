@@ -66,7 +66,20 @@ public final class HttpSinkProvider implements SinkProvider {
                 headers,
                 authorization(config, key),
                 config.duration("connect-timeout"),
-                config.duration("request-timeout")));
+                config.duration("request-timeout"),
+                null));
+    }
+
+    /** The {@code headers} option as name/value pairs. */
+    static List<String[]> headers(PluginConfig config) {
+        List<String[]> headers = new ArrayList<>();
+        for (String pair : config.list("headers")) {
+            int eq = pair.indexOf('=');
+            headers.add(new String[] {
+                pair.substring(0, eq).trim(), pair.substring(eq + 1).trim()
+            });
+        }
+        return headers;
     }
 
     private static String authorization(PluginConfig config, String key) {

@@ -32,7 +32,16 @@ class HttpSinkTest {
 
     /** A receiver that answers from a script (then 200) and keeps every request it got. */
     static final class Receiver implements AutoCloseable {
-        record Request(String body, Map<String, List<String>> headers, long nanoTime) {}
+        record Request(String body, Map<String, List<String>> headers, long nanoTime) {
+            String header(String name) {
+                for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                    if (e.getKey().equalsIgnoreCase(name)) {
+                        return e.getValue().get(0);
+                    }
+                }
+                return null;
+            }
+        }
 
         final HttpServer server;
         final Deque<int[]> script = new ConcurrentLinkedDeque<>(); // {status, retryAfterSeconds or -1, delayMs}
@@ -198,6 +207,45 @@ class HttpSinkTest {
         DrainResult d = rt.drain(Duration.ofSeconds(5));
         assertThat(d.failedByReason()).containsExactlyEntriesOf(Map.of("http_timeout", 1L));
         assertThat(d.stats().balanced()).isTrue();
+    }
+
+    @Test
+    void webhookRequestsAreSignedAsFapilogSignsAndTheReceiverCheckRejectsReplaysAndTampering() throws Exception {
+        Receiver r = receiver(0);
+        LogRuntime rt = TestRuntimes.builder()
+                .sinks("webhook")
+                .setting("sink.webhook.url", r.url())
+                .setting("sink.webhook.secret", "s3cret-key")
+                .buildRuntime();
+        rt.logger("w").info("signed", "n", 1);
+        rt.logger("w").info("signed", "n", 2);
+        assertThat(rt.drain(Duration.ofSeconds(5)).delivered()).isEqualTo(2);
+
+        Receiver.Request req = r.requests.get(0);
+        byte[] body = req.body().getBytes(StandardCharsets.UTF_8);
+        String ts = req.header("X-Fapilog-Timestamp");
+        // The receiver's own HMAC, written here from the specification, not with the sink's code.
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("s3cret-key".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((ts + ".").getBytes(StandardCharsets.UTF_8));
+        String expected = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        assertThat(req.header("X-Fapilog-Signature-256")).isEqualTo(expected);
+        assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts)))
+                .isLessThan(60);
+        assertThat(JSON.readTree(req.body())).hasSize(2); // a JSON array by default
+
+        WebhookSignature check = new WebhookSignature("s3cret-key");
+        long now = Long.parseLong(ts);
+        assertThat(check.verify(ts, expected, body, now + 10, 300)).isTrue();
+        assertThat(check.verify(ts, expected, body, now + 301, 300))
+                .as("replayed too late")
+                .isFalse();
+        byte[] tampered = req.body().replace("signed", "forged").getBytes(StandardCharsets.UTF_8);
+        assertThat(check.verify(ts, expected, tampered, now, 300))
+                .as("body changed")
+                .isFalse();
+        assertThat(new WebhookSignature("other").verify(ts, expected, body, now, 300))
+                .isFalse();
     }
 
     @Test
