@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +44,8 @@ final class Archiver {
     private final String sink;
     private final ThreadPoolExecutor executor;
     private volatile Path active;
+    private final java.util.concurrent.atomic.AtomicInteger unfinished =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     Archiver(
             Path dir,
@@ -107,10 +108,17 @@ final class Archiver {
     }
 
     private void submit(FileWork work) {
+        unfinished.incrementAndGet();
         try {
-            executor.execute(() -> run(work));
+            executor.execute(() -> {
+                try {
+                    run(work);
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            // stopping: the next start's recovery does it
+            unfinished.decrementAndGet(); // stopping: the next start's recovery does it
         }
     }
 
@@ -263,7 +271,9 @@ final class Archiver {
     /** Waits until every task submitted so far has run (tests, and a flush that wants archives settled). */
     boolean awaitIdle(long waitMillis) {
         long end = System.nanoTime() + waitMillis * 1_000_000L;
-        while (executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) {
+        // Counted here, not read from the executor: a task handed to a thread that has not started yet is neither
+        // active nor queued there, so the executor's own counts could say "idle" before it ran.
+        while (unfinished.get() > 0) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -278,9 +288,5 @@ final class Archiver {
             super(out, 64 * 1024);
             def.setLevel(5);
         }
-    }
-
-    static Set<PosixFilePermission> parsePermissions(String text) {
-        return text == null || text.equals("default") ? null : PosixFilePermissions.fromString(text);
     }
 }

@@ -17,15 +17,12 @@ import java.nio.file.Path;
  * also forced to disk at every flush and at drain, with {@code fsync=batch} after every batch.
  */
 final class FileSink implements Sink {
-    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
-
     private final String name;
     private final Path path;
     private final boolean append;
     private final FileSinkProvider.Fsync fsync;
     private Diagnostics diagnostics;
     private LineFile file;
-    private long lastCheck;
 
     FileSink(String name, Path path, boolean append, FileSinkProvider.Fsync fsync) {
         this.name = name;
@@ -44,15 +41,12 @@ final class FileSink implements Sink {
         diagnostics = context.diagnostics();
         FileSinkProvider.requireWritableDirectory(path.toAbsolutePath().getParent(), "fapilog.sink." + name + ".path");
         file = LineFile.open(path, !append, null);
-        lastCheck = System.nanoTime();
     }
 
     @Override
     public void write(SinkBatch batch) throws IOException {
-        long now = System.nanoTime();
-        if (file == null || now - lastCheck >= CHECK_EVERY_NANOS) {
-            lastCheck = now;
-            reopenIfMoved();
+        if (file == null || file.movedAway()) {
+            reopen();
         }
         file.write(batch.array(), batch.offset(), batch.length());
         if (fsync == FileSinkProvider.Fsync.BATCH) {
@@ -60,27 +54,14 @@ final class FileSink implements Sink {
         }
     }
 
-    private void reopenIfMoved() throws IOException {
-        if (file != null && file.stillAtPath()) {
-            return;
-        }
+    /** A new file at the path: after a move or deletion, or after opening failed before. */
+    private void reopen() throws IOException {
         if (file != null) {
-            try {
-                file.close(); // lines written before the move stay in the moved file
-            } catch (IOException ignored) {
-                // the old file is not ours any more
-            }
+            file.closeQuietly();
             file = null;
+            LineFile.reportReopened(diagnostics, name, path);
         }
         file = LineFile.open(path, false, null);
-        diagnostics.info(
-                "sink",
-                "file_reopened",
-                "The log file was moved or deleted; a new one was opened",
-                "sink",
-                name,
-                "path",
-                path.toString());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.fapilog.sink.file;
 
+import dev.fapilog.spi.Diagnostics;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,10 +28,14 @@ import java.util.Set;
  * thread (a container may send one at undeploy) would close an interruptible channel for good. One thread only.
  */
 final class LineFile implements AutoCloseable {
+    /** How often a writer looks whether its file is still at its path: a stat per batch would tax every write. */
+    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+
     private final Path path;
     private final FileOutputStream out;
     private final Object fileKey;
     private long committed;
+    private long lastCheck = System.nanoTime();
 
     private LineFile(Path path, FileOutputStream out) throws IOException {
         this.path = path;
@@ -112,7 +117,7 @@ final class LineFile implements AutoCloseable {
     }
 
     /** Whether {@code path} still names this file (not moved, deleted or replaced). */
-    boolean stillAtPath() {
+    private boolean stillAtPath() {
         try {
             Object now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
                     .fileKey();
@@ -122,6 +127,37 @@ final class LineFile implements AutoCloseable {
         } catch (IOException unknown) {
             return true; // cannot tell: keep writing rather than open files in a loop
         }
+    }
+
+    /** Whether the file was moved or deleted since it was opened, looked at most once a second. */
+    boolean movedAway() {
+        long now = System.nanoTime();
+        if (now - lastCheck < CHECK_EVERY_NANOS) {
+            return false;
+        }
+        lastCheck = now;
+        return !stillAtPath();
+    }
+
+    /** Closes the file; a failure is ignored, since what was written is in the file already. */
+    void closeQuietly() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // lines before the move stay in the moved file; the handle is not ours any more
+        }
+    }
+
+    /** The diagnostic both file sinks write when they open a new file in place of a moved one. */
+    static void reportReopened(Diagnostics diagnostics, String sink, Path path) {
+        diagnostics.info(
+                "sink",
+                "file_reopened",
+                "The log file was moved or deleted; a new one was opened",
+                "sink",
+                sink,
+                "path",
+                path.toString());
     }
 
     /** Removes whatever a failed write left after the last whole line. */

@@ -20,8 +20,6 @@ import java.util.Set;
  * the lines in the files. Only this sink's thread writes and rotates, so rotation has no locking to get wrong.
  */
 final class RotatingFileSink implements Sink {
-    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
-
     /** Everything the sink is configured with. */
     record Settings(
             String name,
@@ -41,7 +39,6 @@ final class RotatingFileSink implements Sink {
     private Archiver archiver;
     private LineFile file;
     private Instant nextBoundary = Instant.MAX;
-    private long lastCheck;
 
     RotatingFileSink(Settings settings, Clock clock) {
         this.settings = settings;
@@ -92,21 +89,10 @@ final class RotatingFileSink implements Sink {
             if (!now.isBefore(nextBoundary)) {
                 nextBoundary = settings.rotation().nextBoundary(now); // an empty file is not worth a new one
             }
-            long t = System.nanoTime();
-            if (t - lastCheck >= CHECK_EVERY_NANOS) {
-                lastCheck = t;
-                if (!file.stillAtPath()) {
-                    diagnostics.info(
-                            "sink",
-                            "file_reopened",
-                            "The log file was moved or deleted; a new one was" + " opened",
-                            "sink",
-                            name(),
-                            "path",
-                            file.path().toString());
-                    closeQuietly();
-                    openNew();
-                }
+            if (file.movedAway()) {
+                LineFile.reportReopened(diagnostics, name(), file.path());
+                closeQuietly();
+                openNew();
             }
         }
         file.write(batch.array(), batch.offset(), batch.length());
@@ -130,15 +116,10 @@ final class RotatingFileSink implements Sink {
         file = names.create(settings.directory(), now, settings.permissions());
         archiver.activeFile(file.path());
         nextBoundary = settings.rotation().nextBoundary(now);
-        lastCheck = System.nanoTime();
     }
 
     private void closeQuietly() {
-        try {
-            file.close();
-        } catch (IOException ignored) {
-            // the lines are written; a failed close loses nothing we counted
-        }
+        file.closeQuietly();
         file = null;
     }
 

@@ -82,7 +82,7 @@ public final class RotatingFileSinkProvider implements SinkProvider {
                 "gzip".equalsIgnoreCase(config.option("compress")),
                 new RetentionPolicy(
                         config.integer("max-files"), config.size("max-total-bytes"), age(config.option("max-age"))),
-                Archiver.parsePermissions(config.option("permissions")),
+                permissions(config.option("permissions")),
                 FileSinkProvider.Fsync.of(config.option("fsync")));
     }
 
@@ -101,6 +101,11 @@ public final class RotatingFileSinkProvider implements SinkProvider {
                 Duration d = age(v);
                 return d != null && d.compareTo(Duration.ofSeconds(1)) >= 0 ? d : null;
         }
+    }
+
+    /** {@code default} (the process's umask: {@code null}) or POSIX permissions such as {@code rw-r-----}. */
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(String text) {
+        return text.equals("default") ? null : java.nio.file.attribute.PosixFilePermissions.fromString(text);
     }
 
     private static Duration age(String v) {

@@ -154,6 +154,7 @@ class HttpSinkTest {
         r.script.add(new int[] {500, -1, 0});
         r.script.add(new int[] {429, 1, 0});
         LogRuntime rt = runtime(r.url());
+        assertThat(r.requests).as("nothing is sent at start").isEmpty();
         rt.logger("h").info("eventually");
         DrainResult d = rt.drain(Duration.ofSeconds(5));
         assertThat(d.delivered()).isEqualTo(1);
@@ -180,11 +181,8 @@ class HttpSinkTest {
         Receiver probe = receiver(0);
         int port = probe.port();
         probe.close(); // nothing listens there now
-        long before = System.nanoTime();
+        // The start succeeds although nothing listens: the sink sends nothing until it has a batch.
         LogRuntime rt = runtime("http://127.0.0.1:" + port + "/logs", "sink.http.circuit.failure-threshold", "0");
-        assertThat(System.nanoTime() - before)
-                .as("start does not wait for the receiver")
-                .isLessThan(2_000_000_000L);
         rt.logger("h").info("while down");
         rt.flush(Duration.ofSeconds(5));
         assertThat(rt.stats().failedByReason()).containsEntry("connection_refused", 1L);
