@@ -250,6 +250,7 @@ final class BatchEncoder {
                 forRunner[r] = shared.subset(masks, 1L << r, share[r]);
                 forRunner[r].retain(1);
             }
+            d.shareOf(r, forRunner[r].sources());
             runner.counters().unsettled.addAndGet(share[r]);
         }
         for (int f = 0; f < held.length; f++) {

@@ -16,6 +16,9 @@ final class EncodedBatch implements SinkBatch {
     private int[] lineEnds;
     private Level[] levels;
     private int count;
+    /** A routed share's lines: the index of each in the batch it was taken from; {@code null} for a whole batch. */
+    private int[] sources;
+
     private final AtomicInteger references = new AtomicInteger();
     private volatile boolean abandoned;
     private final BatchPool pool;
@@ -69,14 +72,21 @@ final class EncodedBatch implements SinkBatch {
      */
     EncodedBatch subset(long[] masks, long bit, int lines) {
         EncodedBatch out = new EncodedBatch(null, Math.max(256, bytes.length() / 2), lines);
+        out.sources = new int[lines];
         for (int i = 0; i < count; i++) {
             if ((masks[i] & bit) != 0) {
+                out.sources[out.count] = i;
                 int start = lineStart(i);
                 out.bytes.put(bytes.array(), start, lineEnds[i] - start);
                 out.endLine(levels[i]);
             }
         }
         return out;
+    }
+
+    /** The events of the dispatched batch this batch's lines are, by index; {@code null} when it is the whole batch. */
+    int[] sources() {
+        return sources;
     }
 
     @Override

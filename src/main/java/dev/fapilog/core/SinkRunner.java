@@ -346,7 +346,7 @@ final class SinkRunner implements Runnable {
         long backoff = delivery.backoff().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                sink.write(task.batch);
+                sink.write(task);
                 break;
             } catch (Throwable failure) {
                 Fatal.rethrowIfFatal(failure);

@@ -1,5 +1,8 @@
 package dev.fapilog.core;
 
+import dev.fapilog.Level;
+import dev.fapilog.spi.SinkBatch;
+import dev.fapilog.spi.SinkWriteException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -9,8 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The share always counts for the sink it was dispatched to ({@link #counters}); while that sink's breaker is
  * open it may be written by the sink's fallback instead ({@link #executor} then names the fallback's runner).
+ *
+ * <p>It is also the {@link SinkBatch} the sink writes: a view of the shared lines plus this share's own progress
+ * ({@link #commit}, {@link #drop}), so a sink that delivers in parts gets each event counted for what happened to it.
  */
-final class SinkTask {
+final class SinkTask implements SinkBatch {
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int SETTLED = 2;
@@ -29,6 +35,10 @@ final class SinkTask {
     volatile boolean probe;
 
     private final AtomicInteger state = new AtomicInteger(QUEUED);
+    /** Lines handled by the sink so far ({@link #commit}); written by the sink's thread. */
+    private volatile int committed;
+    /** Lines the sink dropped, by index, with the reason; made at the first drop. */
+    private volatile String[] drops;
 
     SinkTask(Dispatch dispatch, EncodedBatch batch, SinkRunner runner, int runnerIndex) {
         this.dispatch = dispatch;
@@ -59,8 +69,39 @@ final class SinkTask {
             }
         } while (!state.compareAndSet(s, SETTLED));
         boolean writerMayStillRead = s == RUNNING && Thread.currentThread() != executor.thread();
-        Accounting.SinkCounters c = counters;
-        int n = events;
+        int done = Math.min(committed, events);
+        String[] dropped = drops;
+        if (done == 0 && dropped == null) {
+            count(counters, outcome, reason, events);
+            counters.unsettled.addAndGet(-events);
+            batch.release(writerMayStillRead);
+            dispatch.sinkSettled(runnerIndex, outcome, reason);
+        } else {
+            settleByLine(outcome, reason, done, dropped);
+            batch.release(writerMayStillRead);
+        }
+        return true;
+    }
+
+    /** A share delivered in parts: each line counts for what happened to it, here and in the dispatch. */
+    private void settleByLine(int outcome, String reason, int done, String[] dropped) {
+        byte[] lineOutcomes = new byte[events];
+        String[] lineReasons = new String[events];
+        for (int i = 0; i < events; i++) {
+            if (dropped != null && dropped[i] != null) {
+                lineOutcomes[i] = Dispatch.DROPPED;
+                lineReasons[i] = dropped[i];
+            } else if (i >= done) {
+                lineOutcomes[i] = (byte) outcome;
+                lineReasons[i] = reason;
+            }
+            count(counters, lineOutcomes[i], lineReasons[i], 1);
+        }
+        counters.unsettled.addAndGet(-events);
+        dispatch.sinkSettled(runnerIndex, lineOutcomes, lineReasons, batch.sources());
+    }
+
+    private static void count(Accounting.SinkCounters c, int outcome, String reason, int n) {
         if (outcome == Dispatch.DELIVERED) {
             c.delivered.addAndGet(n);
         } else if (outcome == Dispatch.DROPPED) {
@@ -68,9 +109,64 @@ final class SinkTask {
         } else {
             c.failed.add(reason, n);
         }
-        c.unsettled.addAndGet(-n);
-        batch.release(writerMayStillRead);
-        dispatch.sinkSettled(runnerIndex, outcome, reason);
-        return true;
+    }
+
+    @Override
+    public int committed() {
+        return committed;
+    }
+
+    @Override
+    public void commit(int upTo) {
+        if (upTo > committed) {
+            committed = Math.min(upTo, events);
+        }
+    }
+
+    @Override
+    public void drop(int index, String reason) {
+        SinkWriteException.requireReason(reason);
+        java.util.Objects.checkIndex(index, events);
+        String[] d = drops;
+        if (d == null) {
+            d = new String[events];
+        }
+        d[index] = reason;
+        drops = d; // volatile write publishes the entry to a worker settling after a timeout
+    }
+
+    @Override
+    public int size() {
+        return events;
+    }
+
+    @Override
+    public byte[] array() {
+        return batch.array();
+    }
+
+    @Override
+    public int offset() {
+        return batch.offset();
+    }
+
+    @Override
+    public int length() {
+        return batch.length();
+    }
+
+    @Override
+    public int lineStart(int index) {
+        return batch.lineStart(index);
+    }
+
+    @Override
+    public int lineEnd(int index) {
+        return batch.lineEnd(index);
+    }
+
+    @Override
+    public Level level(int index) {
+        return batch.level(index);
     }
 }

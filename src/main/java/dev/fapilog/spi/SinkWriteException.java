@@ -32,13 +32,22 @@ public class SinkWriteException extends Exception {
      */
     public SinkWriteException(String reason, String message, boolean retryable, Duration retryAfter, Throwable cause) {
         super(message, cause);
+        this.reason = requireReason(reason);
+        this.retryable = retryable;
+        this.retryAfter = retryAfter == null || retryAfter.isNegative() ? null : retryAfter;
+    }
+
+    /**
+     * Returns {@code reason} if it has the form of a counted reason: 1 to 40 lower-case letters, digits or underscores.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static String requireReason(String reason) {
         if (reason == null || !REASON.matcher(reason).matches()) {
             throw new IllegalArgumentException(
                     "a sink failure reason is 1 to 40 lower-case letters, digits or underscores: " + reason);
         }
-        this.reason = reason;
-        this.retryable = retryable;
-        this.retryAfter = retryAfter == null || retryAfter.isNegative() ? null : retryAfter;
+        return reason;
     }
 
     /** A failure that may pass: retried within the deadline. */

@@ -7,83 +7,117 @@ import dev.fapilog.spi.SinkWriteException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLException;
 
 /**
- * {@code http}: POSTs each batch to a URL on the JDK's {@link HttpClient}, as {@code ndjson} (the lines as they are),
- * {@code array} (a JSON array of the events) or {@code wrapped} ({@code {"logs":[...]}}), optionally gzipped, with
- * headers and basic or bearer authentication from the settings. A batch counts as delivered when the receiver answered
- * 2xx; the status decides whether it is retried ({@link HttpResponses}). Nothing is sent at start, so a receiver that
- * is down never delays or fails the application's start: its batches fail, are retried, and open the breaker.
+ * The delivery every network sink shares, on the JDK's {@link HttpClient}: a batch is sent as one or more POST
+ * requests of at most {@code max-request-events} events and {@code max-request-bytes} bytes (before compression), each
+ * body made by the sink's {@link HttpPayload}. A request counts as delivered when the receiver answered 2xx; the
+ * status decides whether it is retried ({@link HttpResponses}). The requests already acknowledged are committed to the
+ * batch, so a retry never sends them again and a final failure counts only the rest. A 413 answer halves the request
+ * (and lowers the limit for the requests after it); an event that alone exceeds the limit is dropped as
+ * {@code event_too_large} for this sink. Nothing is sent at start, so a receiver that is down never delays or fails
+ * the application's start: its batches fail, are retried, and open the breaker.
  */
 final class HttpSink implements Sink {
-    /** Settings of one {@code http} sink. */
-    record Settings(
-            String name,
-            URI url,
-            String format,
-            boolean gzip,
-            List<String[]> headers,
-            String authorization,
-            Duration connectTimeout,
-            Duration requestTimeout,
-            String signingSecret) {}
+    static final String TOO_LARGE = "event_too_large";
 
-    private final Settings settings;
+    private final String name;
+    private final HttpOptions.Connection connection;
+    private final HttpPayload payload;
+    private final String signingSecret;
     private HttpClient client;
     private WebhookSignature signature; // webhook only; made on the sink's thread, which alone uses it
+    /** The request size limit, lowered when the receiver answers 413 to a smaller body. */
+    private long limit;
 
-    HttpSink(Settings settings) {
-        this.settings = settings;
+    HttpSink(String name, HttpOptions.Connection connection, HttpPayload payload, String signingSecret) {
+        this.name = name;
+        this.connection = connection;
+        this.payload = payload;
+        this.signingSecret = signingSecret;
+        this.limit = connection.maxRequestBytes();
     }
 
     @Override
     public String name() {
-        return settings.name();
+        return name;
     }
 
     @Override
     public void start(SinkContext context) {
-        client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        if (settings.signingSecret() != null) {
-            signature = new WebhookSignature(settings.signingSecret());
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .connectTimeout(connection.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (connection.tls() != null) {
+            b.sslContext(connection.tls());
+        }
+        client = b.build();
+        if (signingSecret != null) {
+            signature = new WebhookSignature(signingSecret);
         }
     }
 
     @Override
     public void write(SinkBatch batch) throws IOException, SinkWriteException, InterruptedException {
-        if (batch.size() == 0) {
-            return;
+        int from = batch.committed();
+        while (from < batch.size()) {
+            int to = Math.min(batch.size(), from + connection.maxRequestEvents());
+            to = withinLimit(batch, from, to);
+            byte[] body = payload.encode(batch, from, to);
+            while (body.length > limit && to - from > 1) {
+                to = from + (to - from) / 2;
+                body = payload.encode(batch, from, to);
+            }
+            if (body.length > limit) {
+                batch.drop(from, TOO_LARGE);
+                batch.commit(++from);
+                continue;
+            }
+            if (send(body)) {
+                batch.commit(to);
+                from = to;
+            } else { // 413: the receiver's limit is below this body; try again smaller, without a retry's wait
+                limit = Math.max(1, body.length - 1L);
+            }
         }
-        byte[] body = body(batch);
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", contentType());
+    }
+
+    /** Shortens {@code [from, to)} so that its lines (a close guess of the body's size) fit the limit. */
+    private int withinLimit(SinkBatch batch, int from, int to) {
+        int start = batch.lineStart(from);
+        int end = from + 1;
+        while (end < to && batch.lineEnd(end) - start <= limit) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Sends one body; {@code false} when the receiver answered 413, else throws for anything but 2xx. */
+    private boolean send(byte[] body) throws IOException, SinkWriteException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(connection.url())
+                .timeout(connection.requestTimeout())
+                .header("Content-Type", payload.contentType());
         if (signature != null) { // signed over the body as sent (webhooks are never gzipped)
             long now = Instant.now().getEpochSecond();
             request.header(WebhookSignature.TIMESTAMP, Long.toString(now));
             request.header(WebhookSignature.SIGNATURE, signature.sign(now, body));
         }
-        if (settings.gzip()) {
+        if (connection.gzip()) {
             body = gzip(body);
             request.header("Content-Encoding", "gzip");
         }
-        for (String[] h : settings.headers()) {
+        for (String[] h : connection.headers()) {
             request.header(h[0], h[1]);
         }
-        if (settings.authorization() != null) {
-            request.header("Authorization", settings.authorization());
+        if (connection.authorization() != null) {
+            request.header("Authorization", connection.authorization());
         }
         HttpResponse<Void> response;
         try {
@@ -92,47 +126,23 @@ final class HttpSink implements Sink {
                     HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException slow) {
             throw new SinkWriteException("http_timeout", "no answer in time: " + slow.getMessage(), true, null, slow);
+        } catch (SSLException untrusted) {
+            // A certificate the trust store does not accept or a protocol mismatch: repeating will not help.
+            throw new SinkWriteException("tls_error", untrusted.toString(), false, null, untrusted);
         } catch (ConnectException refused) {
             throw new SinkWriteException("connection_refused", "could not connect", true, null, refused);
         } catch (IOException broken) {
             throw new SinkWriteException("connection_error", broken.toString(), true, null, broken);
+        }
+        if (response.statusCode() == 413 && body.length > 1) {
+            return false;
         }
         SinkWriteException failure = HttpResponses.failureOf(
                 response.statusCode(), response.headers().firstValue("Retry-After"), Instant.now());
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private String contentType() {
-        return settings.format().equals("ndjson") ? "application/x-ndjson" : "application/json";
-    }
-
-    /** The batch's lines as the chosen format; the lines are JSON envelopes already. */
-    private byte[] body(SinkBatch batch) {
-        if (settings.format().equals("ndjson")) {
-            byte[] out = new byte[batch.length()];
-            System.arraycopy(batch.array(), batch.offset(), out, 0, batch.length());
-            return out;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(batch.length() + 16);
-        boolean wrapped = settings.format().equals("wrapped");
-        if (wrapped) {
-            out.writeBytes("{\"logs\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        out.write('[');
-        for (int i = 0; i < batch.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            int start = batch.lineStart(i);
-            out.write(batch.array(), start, batch.lineEnd(i) - 1 - start); // without the '\n'
-        }
-        out.write(']');
-        if (wrapped) {
-            out.write('}');
-        }
-        return out.toByteArray();
+        return true;
     }
 
     private static byte[] gzip(byte[] body) throws IOException {

@@ -5,8 +5,8 @@ import dev.fapilog.spi.PluginOption;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkProvider;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code webhook} (catalogue 5.1): the {@code http} sink's delivery, signed as fapilog signs
@@ -25,32 +25,19 @@ public final class WebhookSinkProvider implements SinkProvider {
 
     @Override
     public List<PluginOption> options() {
-        return List.of(
-                HttpSinkProvider.URL,
-                SECRET,
-                FORMAT,
-                HttpSinkProvider.HEADERS,
-                HttpSinkProvider.CONNECT_TIMEOUT,
-                HttpSinkProvider.REQUEST_TIMEOUT);
+        List<PluginOption> options = new ArrayList<>(List.of(HttpSinkProvider.URL, SECRET, FORMAT));
+        options.addAll(HttpOptions.connectionOptions());
+        return options;
     }
 
     @Override
     public Sink create(PluginConfig config) {
-        String key = "fapilog.sink." + config.pluginName() + ".";
-        String url = config.option("url");
-        String secret = config.option("secret");
-        if (url == null || secret == null) {
-            throw new IllegalArgumentException(key + "url and " + key + "secret are required");
-        }
-        return new HttpSink(new HttpSink.Settings(
+        URI url = URI.create(HttpOptions.required(config, "url"));
+        String secret = HttpOptions.required(config, "secret");
+        return new HttpSink(
                 config.pluginName(),
-                URI.create(url.trim()),
-                config.option("format").toLowerCase(Locale.ROOT),
-                false,
-                HttpSinkProvider.headers(config),
-                null,
-                config.duration("connect-timeout"),
-                config.duration("request-timeout"),
-                secret));
+                HttpOptions.connection(config, url, false, List.of()),
+                new LinesPayload(config.option("format")),
+                secret);
     }
 }

@@ -4,86 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.fapilog.DrainResult;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.support.JsonLines;
 import dev.fapilog.support.TestRuntimes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.locks.LockSupport;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code http} sink against a real HTTP receiver on 127.0.0.1 (the JDK's {@code HttpServer}). */
 class HttpSinkTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A receiver that answers from a script (then 200) and keeps every request it got. */
-    static final class Receiver implements AutoCloseable {
-        record Request(String body, Map<String, List<String>> headers, long nanoTime) {
-            String header(String name) {
-                for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                    if (e.getKey().equalsIgnoreCase(name)) {
-                        return e.getValue().get(0);
-                    }
-                }
-                return null;
-            }
-        }
-
-        final HttpServer server;
-        final Deque<int[]> script = new ConcurrentLinkedDeque<>(); // {status, retryAfterSeconds or -1, delayMs}
-        final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-
-        Receiver(int port) throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            server.createContext("/logs", exchange -> {
-                byte[] raw = exchange.getRequestBody().readAllBytes();
-                boolean gz = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-                String body;
-                try (InputStream in = gz ? new GZIPInputStream(new java.io.ByteArrayInputStream(raw)) : null) {
-                    body = new String(gz ? in.readAllBytes() : raw, StandardCharsets.UTF_8);
-                }
-                requests.add(new Request(body, Map.copyOf(exchange.getRequestHeaders()), System.nanoTime()));
-                int[] next = script.poll();
-                int status = next == null ? 200 : next[0];
-                if (next != null && next[2] > 0) {
-                    LockSupport.parkNanos(next[2] * 1_000_000L);
-                }
-                if (next != null && next[1] >= 0) {
-                    exchange.getResponseHeaders().add("Retry-After", Integer.toString(next[1]));
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + port() + "/logs";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
 
     private final List<Receiver> receivers = new ArrayList<>();
 
