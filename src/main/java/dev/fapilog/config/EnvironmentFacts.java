@@ -2,6 +2,7 @@ package dev.fapilog.config;
 
 import java.io.Console;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,6 +68,31 @@ public record EnvironmentFacts(boolean stdoutIsTerminal, String kind) {
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The host name, without a DNS lookup when the environment or /etc/hostname tells it; {@code "unknown"} when
+     * nothing does. Plug-ins call it once at start (the runtime-info enricher, the OTLP resource).
+     */
+    public static String hostName() {
+        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String v = System.getenv(var);
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        try {
+            Path etc = Path.of("/etc/hostname");
+            if (Files.isReadable(etc)) {
+                String v = Files.readString(etc).trim();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception unknown) {
+            return "unknown";
         }
     }
 }

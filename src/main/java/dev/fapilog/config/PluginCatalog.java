@@ -24,10 +24,7 @@ import java.util.TreeSet;
 public final class PluginCatalog {
 
     private static final Map<PluginKind, Set<String>> PLANNED = Map.of(
-            PluginKind.SINK,
-            Set.of("loki", "cloudwatch", "postgres", "routing"),
-            PluginKind.ENRICHER,
-            Set.of("integrity"));
+            PluginKind.SINK, Set.of("cloudwatch", "postgres", "routing"), PluginKind.ENRICHER, Set.of("integrity"));
 
     private final Map<PluginKind, Map<String, PluginProvider<?>>> providers;
     private final List<String> warnings;

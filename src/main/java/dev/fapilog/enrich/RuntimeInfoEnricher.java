@@ -1,12 +1,10 @@
 package dev.fapilog.enrich;
 
+import dev.fapilog.config.EnvironmentFacts;
 import dev.fapilog.spi.Enricher;
 import dev.fapilog.spi.MutableEvent;
 import dev.fapilog.spi.PluginContext;
 import dev.fapilog.spi.Section;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * {@code runtime-info}: adds the facts of the running service to {@code diagnostics}: {@code service},
@@ -35,7 +33,7 @@ final class RuntimeInfoEnricher implements Enricher {
 
     @Override
     public void start(PluginContext context) {
-        host = hostName();
+        host = EnvironmentFacts.hostName();
         pid = ProcessHandle.current().pid();
         jvm = System.getProperty("java.vm.name", "java") + " " + System.getProperty("java.version", "?");
     }
@@ -52,27 +50,5 @@ final class RuntimeInfoEnricher implements Enricher {
         event.put(Section.DIAGNOSTICS, "host", host);
         event.put(Section.DIAGNOSTICS, "pid", pid);
         event.put(Section.DIAGNOSTICS, "jvm", jvm);
-    }
-
-    /** The host name without a DNS lookup when the environment or /etc/hostname tells it. */
-    private static String hostName() {
-        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
-            String v = System.getenv(var);
-            if (v != null && !v.isBlank()) {
-                return v.trim();
-            }
-        }
-        try {
-            Path etc = Path.of("/etc/hostname");
-            if (Files.isReadable(etc)) {
-                String v = Files.readString(etc).trim();
-                if (!v.isEmpty()) {
-                    return v;
-                }
-            }
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception unknown) {
-            return "unknown";
-        }
     }
 }

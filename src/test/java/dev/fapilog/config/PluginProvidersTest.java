@@ -48,8 +48,8 @@ class PluginProvidersTest {
                         "field-blocker",
                         "string-truncate");
         assertThat(catalog.names(PluginKind.PROCESSOR)).contains("size-guard");
-        assertThat(catalog.names(PluginKind.SINK)).contains("file", "rotating-file", "http");
-        assertThat(catalog.isPlanned(PluginKind.SINK, "loki")).isTrue();
+        assertThat(catalog.names(PluginKind.SINK)).contains("file", "rotating-file", "http", "webhook", "otlp", "loki");
+        assertThat(catalog.isPlanned(PluginKind.SINK, "cloudwatch")).isTrue();
         assertThat(catalog.warnings()).isEmpty();
     }
 
@@ -106,15 +106,15 @@ class PluginProvidersTest {
 
     @Test
     void aSinkThisBuildLacksIsOneProblemNotTwo() {
-        assertThatThrownBy(() -> TestRuntimes.builder().sinks("loki").buildRuntime())
+        assertThatThrownBy(() -> TestRuntimes.builder().sinks("cloudwatch").buildRuntime())
                 .isInstanceOf(ConfigurationException.class)
                 .satisfies(e -> assertThat(((ConfigurationException) e).problems())
                         .singleElement()
                         .satisfies(p -> {
                             assertThat(p.code()).isEqualTo("FAPILOG-C005");
                             assertThat(p.describe())
-                                    .contains("fapilog.sinks = 'loki'")
-                                    .contains("'loki' is a fapilog sink not available in this version");
+                                    .contains("fapilog.sinks = 'cloudwatch'")
+                                    .contains("'cloudwatch' is a fapilog sink not available in this version");
                         }));
     }
 }

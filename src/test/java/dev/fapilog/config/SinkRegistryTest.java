@@ -41,8 +41,9 @@ class SinkRegistryTest {
                 .satisfies(e -> {
                     String m = e.getMessage();
                     assertThat(m)
-                            .contains("FAPILOG-C005 fapilog.sinks = 'nope': a known sink name; available: "
-                                    + "file, http, rotating-file, stdout-json, stdout-pretty, test-collector, webhook");
+                            .contains(
+                                    "FAPILOG-C005 fapilog.sinks = 'nope': a known sink name; available: "
+                                            + "file, http, loki, otlp, rotating-file, stdout-json, stdout-pretty, test-collector, webhook");
                     assertThat(m).contains("fapilog.sink.test-collector.prefix = 'way too long': 1 to 8 characters");
                     assertThat(m)
                             .contains("fapilog.sink.stdout-pretty.colours = 'always': an option of sink"

@@ -43,6 +43,11 @@ final class HttpOptions {
 
     /** Everything but the URL, the payload's own options and compression (which a signed webhook never uses). */
     static List<PluginOption> connectionOptions() {
+        return connectionOptions(REQUEST_TIMEOUT);
+    }
+
+    /** As {@link #connectionOptions()}, with a sink's own {@code request-timeout} (OTLP's comes from the environment). */
+    static List<PluginOption> connectionOptions(PluginOption requestTimeout) {
         return List.of(
                 HEADERS,
                 AUTH,
@@ -50,7 +55,7 @@ final class HttpOptions {
                 PASSWORD,
                 TOKEN,
                 CONNECT_TIMEOUT,
-                REQUEST_TIMEOUT,
+                requestTimeout,
                 TRUST_STORE,
                 TRUST_STORE_PASSWORD,
                 TRUST_STORE_TYPE,
@@ -76,6 +81,12 @@ final class HttpOptions {
      * @throws IllegalArgumentException naming the key, for missing credentials or an unreadable trust store
      */
     static Connection connection(PluginConfig config, URI url, boolean gzip, List<String[]> extraHeaders) {
+        return connection(config, url, gzip, extraHeaders, config.duration("request-timeout"));
+    }
+
+    /** As above, with the request timeout decided by the sink. */
+    static Connection connection(
+            PluginConfig config, URI url, boolean gzip, List<String[]> extraHeaders, Duration requestTimeout) {
         String key = keyPrefix(config);
         List<String[]> headers = new ArrayList<>(pairs(config.list("headers")));
         headers.addAll(extraHeaders);
@@ -85,7 +96,7 @@ final class HttpOptions {
                 List.copyOf(headers),
                 authorization(config, key),
                 config.duration("connect-timeout"),
-                config.duration("request-timeout"),
+                requestTimeout,
                 tls(config, key),
                 config.size("max-request-bytes"),
                 config.integer("max-request-events"));

@@ -86,23 +86,6 @@ class HttpSinkTest {
     }
 
     @Test
-    void serverErrorsAreRetriedAndRetryAfterIsHonoured() throws Exception {
-        Receiver r = receiver(0);
-        r.script.add(new int[] {500, -1, 0});
-        r.script.add(new int[] {429, 1, 0});
-        LogRuntime rt = runtime(r.url());
-        assertThat(r.requests).as("nothing is sent at start").isEmpty();
-        rt.logger("h").info("eventually");
-        DrainResult d = rt.drain(Duration.ofSeconds(5));
-        assertThat(d.delivered()).isEqualTo(1);
-        assertThat(d.retries()).isEqualTo(2);
-        assertThat(r.requests).hasSize(3);
-        long afterRetryAfter = r.requests.get(2).nanoTime() - r.requests.get(1).nanoTime();
-        assertThat(afterRetryAfter).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
-        assertThat(d.stats().balanced()).isTrue();
-    }
-
-    @Test
     void aRejectionIsNotRetriedAndCountsUnderItsStatus() throws Exception {
         Receiver r = receiver(0);
         r.script.add(new int[] {400, -1, 0});
@@ -111,37 +94,6 @@ class HttpSinkTest {
         DrainResult d = rt.drain(Duration.ofSeconds(5));
         assertThat(r.requests).hasSize(1);
         assertThat(d.failedByReason()).containsExactlyEntriesOf(Map.of("http_400", 1L));
-    }
-
-    @Test
-    void aReceiverDownAtStartDelaysNothingAndIsUsedOnceItIsUp() throws Exception {
-        Receiver probe = receiver(0);
-        int port = probe.port();
-        probe.close(); // nothing listens there now
-        // The start succeeds although nothing listens: the sink sends nothing until it has a batch.
-        LogRuntime rt = runtime("http://127.0.0.1:" + port + "/logs", "sink.http.circuit.failure-threshold", "0");
-        rt.logger("h").info("while down");
-        rt.flush(Duration.ofSeconds(5));
-        assertThat(rt.stats().failedByReason()).containsEntry("connection_refused", 1L);
-        Receiver up = receiver(port);
-        rt.logger("h").info("once up");
-        DrainResult d = rt.drain(Duration.ofSeconds(5));
-        assertThat(up.requests).hasSize(1);
-        assertThat(up.requests.get(0).body()).contains("once up");
-        assertThat(d.delivered()).isEqualTo(1);
-        assertThat(d.stats().balanced()).isTrue();
-    }
-
-    @Test
-    void aReceiverThatNeverAnswersFailsAsATimeoutWithinTheDeadline() throws Exception {
-        Receiver r = receiver(0);
-        r.script.add(new int[] {200, -1, 3_000});
-        r.script.add(new int[] {200, -1, 3_000});
-        LogRuntime rt = runtime(r.url(), "sink.http.request-timeout", "300ms", "sink.http.retry.max-attempts", "2");
-        rt.logger("h").info("slow");
-        DrainResult d = rt.drain(Duration.ofSeconds(5));
-        assertThat(d.failedByReason()).containsExactlyEntriesOf(Map.of("http_timeout", 1L));
-        assertThat(d.stats().balanced()).isTrue();
     }
 
     @Test
