@@ -100,13 +100,18 @@ public final class ConfigReader {
 
     /** A size in bytes from {@code min} to {@code max} ({@code 4096}, {@code 512KB}, {@code 10MB}). */
     public long size(String key, long min, long max) {
+        return size(key, raw(key), min, max, () -> ConfigValues.size(defaults.get(key)));
+    }
+
+    /** Like {@link #size(String, long, long)} for a value not stored under {@code key}; {@code otherwise} if bad. */
+    public long size(String key, String raw, long min, long max, java.util.function.Supplier<Long> otherwise) {
         return ranged(
                 key,
-                raw(key),
+                raw,
                 ConfigValues::size,
                 n -> n >= min && n <= max,
                 "a size from " + min + " to " + max + " bytes, such as 4096, 512KB or 10MB",
-                () -> ConfigValues.size(defaults.get(key)));
+                otherwise);
     }
 
     /** A duration greater than zero and at most {@code max}. */

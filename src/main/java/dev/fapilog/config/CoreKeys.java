@@ -35,6 +35,7 @@ final class CoreKeys {
         d.put("sink.retry.backoff", "100ms");
         d.put("sink.circuit.failure-threshold", "5");
         d.put("sink.circuit.recovery", "30s");
+        d.put("sink.max-pending-bytes", "16MB");
         d.put("enrichers", "runtime-info");
         d.put("redactors", "field-mask,regex-mask,url-credentials");
         d.put("redaction.presets", "CREDENTIALS");

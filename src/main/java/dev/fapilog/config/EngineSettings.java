@@ -64,6 +64,7 @@ public record EngineSettings(
      * @param recovery how long the breaker stays open before one batch is written as a probe
      * @param fallback where batches go while the breaker is open or the sink is stalled: a sink name,
      *     {@code stderr}, or {@code none}
+     * @param maxPendingBytes bytes of batches that may wait for the sink; beyond it the oldest waiting is dropped
      */
     public record SinkDelivery(
             Duration timeout,
@@ -71,7 +72,8 @@ public record EngineSettings(
             Duration backoff,
             int failureThreshold,
             Duration recovery,
-            String fallback) {
+            String fallback,
+            long maxPendingBytes) {
         /** The keys under {@code sink.<name>.} that set these, beside the sink's own options. */
         public static final java.util.List<String> KEYS = java.util.List.of(
                 "timeout",
@@ -79,7 +81,8 @@ public record EngineSettings(
                 "retry.backoff",
                 "circuit.failure-threshold",
                 "circuit.recovery",
-                "fallback");
+                "fallback",
+                "max-pending-bytes");
     }
 
     /** The delivery policy of one sink. */

@@ -175,7 +175,8 @@ public final class SettingsResolver {
                 r.duration("sink.retry.backoff", Duration.ofMinutes(1)),
                 r.integer("sink.circuit.failure-threshold", 0, 1000),
                 r.duration("sink.circuit.recovery", Duration.ofHours(1)),
-                "none");
+                "none",
+                r.size("sink.max-pending-bytes", SinkKeys.MIN_PENDING_BYTES, SinkKeys.MAX_PENDING_BYTES));
         SinkKeys sinkKeys = SinkKeys.read(values, defaults.keySet(), sinkDefaults, r, this::suggestionOf);
 
         List<String> enrichers = r.list("enrichers");

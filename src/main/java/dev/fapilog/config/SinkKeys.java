@@ -17,6 +17,10 @@ import java.util.function.UnaryOperator;
 record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, Map<String, String>> options) {
 
     private static final Set<String> DELIVERY_KEYS = Set.copyOf(EngineSettings.SinkDelivery.KEYS);
+    /** {@code sink.max-pending-bytes}: at least one full worker batch (2 MB), at most 1 GB. */
+    static final long MIN_PENDING_BYTES = 2L * 1024 * 1024;
+
+    static final long MAX_PENDING_BYTES = 1L << 30;
 
     static SinkKeys read(
             Map<String, ?> values,
@@ -66,13 +70,22 @@ record SinkKeys(Map<String, EngineSettings.SinkDelivery> overrides, Map<String, 
             Duration recovery = o.containsKey("circuit.recovery")
                     ? reader.duration(prefix + "circuit.recovery", o.get("circuit.recovery"), Duration.ofHours(1))
                     : defaults.recovery();
+            long pending = o.containsKey("max-pending-bytes")
+                    ? reader.size(
+                            prefix + "max-pending-bytes",
+                            o.get("max-pending-bytes"),
+                            MIN_PENDING_BYTES,
+                            MAX_PENDING_BYTES,
+                            defaults::maxPendingBytes)
+                    : defaults.maxPendingBytes();
             String fallback = o.getOrDefault("fallback", defaults.fallback()).trim();
             if (fallback.equals(e.getKey())) {
                 reader.problem(ProblemCodes.CONFLICT, prefix + "fallback", fallback, "another sink, stderr or none");
             }
             overrides.put(
                     e.getKey(),
-                    new EngineSettings.SinkDelivery(timeout, attempts, backoff, threshold, recovery, fallback));
+                    new EngineSettings.SinkDelivery(
+                            timeout, attempts, backoff, threshold, recovery, fallback, pending));
         }
         Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
         options.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));

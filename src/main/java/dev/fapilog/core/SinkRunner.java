@@ -38,6 +38,9 @@ final class SinkRunner implements Runnable {
     private final String runtimeName;
     private final Runnable wakeWorker;
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    /** Bytes of the shares waiting in {@link #inbox}, held within {@code sink.<name>.max-pending-bytes}. */
+    private final java.util.concurrent.atomic.AtomicLong waitingBytes = new java.util.concurrent.atomic.AtomicLong();
+
     private final CircuitBreaker breaker;
     private final SinkReports reports;
     private volatile SinkRunner fallback;
@@ -114,13 +117,16 @@ final class SinkRunner implements Runnable {
         if (inbox.size() >= MAX_WAITING) {
             shedOldest();
         }
+        while (waitingBytes.get() + task.length() > delivery.maxPendingBytes() && shedOldest()) {
+            // the oldest waiting shares make room: a sink that fell behind holds a bounded amount of memory
+        }
         switch (breaker.admit()) {
             case WRITE:
-                inbox.offer(task);
+                enqueue(task);
                 break;
             case PROBE:
                 task.probe = true;
-                inbox.offer(task);
+                enqueue(task);
                 break;
             default:
                 divert(task, "circuit_open");
@@ -149,8 +155,21 @@ final class SinkRunner implements Runnable {
         if (stalled || finished || !breaker.isClosed()) {
             task.settle(Dispatch.DROPPED, "fallback_unavailable");
         } else {
-            inbox.offer(task);
+            enqueue(task);
         }
+    }
+
+    private void enqueue(SinkTask task) {
+        waitingBytes.addAndGet(task.length());
+        inbox.offer(task);
+    }
+
+    /** Accounts for an item that left the inbox. */
+    private Object left(Object item) {
+        if (item instanceof SinkTask) {
+            waitingBytes.addAndGet(-((SinkTask) item).length());
+        }
+        return item;
     }
 
     /**
@@ -211,6 +230,7 @@ final class SinkRunner implements Runnable {
     boolean shedOldest() {
         for (Object o : inbox) {
             if (o instanceof SinkTask && inbox.remove(o)) {
+                left(o);
                 ((SinkTask) o).settle(Dispatch.DROPPED, "sink_backlog");
                 reports.backlogShed();
                 return true;
@@ -224,7 +244,7 @@ final class SinkRunner implements Runnable {
         List<Object> pending = new ArrayList<>();
         inbox.drainTo(pending);
         for (Object o : pending) {
-            if (o instanceof SinkTask) {
+            if (left(o) instanceof SinkTask) {
                 ((SinkTask) o).settle(outcome, reason);
             } else {
                 ((SinkControl) o).acknowledge();
@@ -237,7 +257,7 @@ final class SinkRunner implements Runnable {
         List<Object> pending = new ArrayList<>();
         inbox.drainTo(pending);
         for (Object o : pending) {
-            if (o instanceof SinkTask) {
+            if (left(o) instanceof SinkTask) {
                 divert((SinkTask) o, reason);
             } else {
                 ((SinkControl) o).acknowledge();
@@ -269,7 +289,7 @@ final class SinkRunner implements Runnable {
         while (true) {
             Object item;
             try {
-                item = inbox.poll(1, TimeUnit.SECONDS);
+                item = left(inbox.poll(1, TimeUnit.SECONDS));
             } catch (InterruptedException interrupted) {
                 // Our own threads are never interrupted by us; a container may do it at undeploy. The drain's STOP
                 // still ends this loop, so carry on.

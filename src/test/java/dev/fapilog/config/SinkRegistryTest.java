@@ -48,7 +48,7 @@ class SinkRegistryTest {
                     assertThat(m)
                             .contains("fapilog.sink.stdout-pretty.colours = 'always': an option of sink"
                                     + " 'stdout-pretty': timeout, retry.max-attempts, retry.backoff,"
-                                    + " circuit.failure-threshold, circuit.recovery, fallback, type, colors,"
+                                    + " circuit.failure-threshold, circuit.recovery, fallback, max-pending-bytes, type, colors,"
                                     + " stream");
                     assertThat(m).contains("fapilog.sink.ghost.*");
                 });
