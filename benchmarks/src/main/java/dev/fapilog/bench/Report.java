@@ -58,6 +58,45 @@ final class Report {
         return md.toString();
     }
 
+    static String otlpMarkdown(Map<String, Object> all) {
+        StringBuilder md = new StringBuilder();
+        md.append("# OTLP: the otlp sink beside the OpenTelemetry Java SDK's exporter\n\n");
+        md.append("Mode ")
+                .append(all.get("mode"))
+                .append(", ")
+                .append(all.get("date"))
+                .append(", ")
+                .append(all.get("machine"))
+                .append(", ")
+                .append(all.get("jvm"))
+                .append(".\n\n");
+        md.append("One producer logs the suite's event (message, user_id, amount, currency, request_id, tenant_id) "
+                + "to a receiver on 127.0.0.1 in the same JVM that decodes every OTLP/HTTP protobuf request with the "
+                + "official classes and counts the records; uncompressed. Events/s are records received per second, "
+                + "from the first measured call until the library's flush returned. The SDK's batch processor drops "
+                + "when its queue is full; `otel-sdk-lossless` gives it a queue that holds every event.\n\n");
+        md.append("| Library | Sent | Received | Lost | Events/s received | Bytes/event on the wire | Requests "
+                + "| Caller alloc/event |\n|---|---|---|---|---|---|---|---|\n");
+        for (Map<String, Object> r : Rows.list(all, "otlp")) {
+            row(
+                    md,
+                    r.get("library"),
+                    r.get("sent"),
+                    r.get("received"),
+                    r.get("lost"),
+                    fmt(Rows.num(r, "events_per_second"), 0),
+                    fmt(Rows.num(r, "bytes_per_event"), 0) + " B",
+                    r.get("requests"),
+                    fmt(Rows.num(r, "caller_bytes_per_event"), 0) + " B");
+        }
+        md.append("\n| Library | Settings |\n|---|---|\n");
+        for (Map<String, Object> r : Rows.list(all, "otlp")) {
+            row(md, r.get("library"), r.get("settings"));
+        }
+        md.append("\n");
+        return md.toString();
+    }
+
     private static void workerCost(StringBuilder md, Map<String, Object> all) {
         md.append("## Worker cost per event, by preset\n\n");
         md.append("CPU time of the worker thread per event (filters, enrichers, redactors, JSON encoding; the sink "

@@ -68,11 +68,14 @@ public final class Suite {
         Path out = Path.of(args.length > 1 ? args[1] : "results");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("fapilog-bench");
-        if (!mode.equals("bridges")) {
+        if (!mode.equals("bridges") && !mode.equals("otlp")) {
             suite(plan, out, work);
         }
         if (mode.equals("bridges") || mode.equals("smoke")) {
             bridges(plan, out, work);
+        }
+        if (mode.equals("otlp") || mode.equals("smoke")) {
+            otlp(plan, out, work);
         }
     }
 
@@ -97,6 +100,21 @@ public final class Suite {
         all.put("latency", List.of());
         all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
         write(out, LocalDate.now() + "-bridges", all, Report.bridgesMarkdown(all));
+    }
+
+    /** The otlp sink beside the OpenTelemetry SDK's exporter, to a receiver on 127.0.0.1. */
+    private static void otlp(Plan plan, Path out, Path work) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> all = header(plan);
+        int events = plan == SMOKE ? 10_000 : 500_000;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String library : new String[] {"fapilog", "otel-sdk", "otel-sdk-lossless"}) {
+            Path result = work.resolve("otlp-" + library + ".json");
+            rows.add(fork(OtlpMain.class, result, work, library, Integer.toString(events), result.toString()));
+        }
+        all.put("otlp", rows);
+        all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
+        write(out, LocalDate.now() + "-otlp", all, Report.otlpMarkdown(all));
     }
 
     private static Map<String, Object> header(Plan plan) {
@@ -243,7 +261,7 @@ public final class Suite {
                 .redirectOutput(log.toFile())
                 .start();
         System.out.println("# " + main.getSimpleName() + " "
-                + String.join(" ", List.of(args).subList(0, 3)));
+                + String.join(" ", List.of(args).subList(0, Math.min(3, args.length))));
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException(main.getSimpleName() + " timed out: " + String.join(" ", args));

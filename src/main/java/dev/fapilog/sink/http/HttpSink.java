@@ -54,7 +54,8 @@ final class HttpSink implements Sink {
     public void start(SinkContext context) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .connectTimeout(connection.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
         if (connection.tls() != null) {
             b.sslContext(connection.tls());
         }

@@ -114,7 +114,18 @@ final class JsonTree {
 
     private String string() {
         pos++; // the opening quote
+        int start = pos;
+        int p = pos;
+        while (p < end && in[p] != '"' && in[p] != '\\') {
+            p++;
+        }
+        if (p < end && in[p] == '"') { // no escape: the common case, decoded in one step
+            pos = p + 1;
+            return new String(in, start, p - start, StandardCharsets.UTF_8);
+        }
         text.reset();
+        text.write(in, start, p - start);
+        pos = p;
         while (true) {
             if (pos >= end) {
                 throw error("an unterminated string");

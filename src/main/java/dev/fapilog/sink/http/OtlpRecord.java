@@ -82,8 +82,7 @@ record OtlpRecord(
                 attributes.put(e.getKey(), e.getValue());
             }
         }
-        Instant t = Instant.parse(String.valueOf(log.get("timestamp")));
-        long nanos = t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        long nanos = epochNanos(String.valueOf(log.get("timestamp")));
         Object message = log.get("message");
         return new OtlpRecord(
                 String.valueOf(log.get("logger")),
@@ -94,6 +93,57 @@ record OtlpRecord(
                 attributes,
                 traceId,
                 spanId);
+    }
+
+    /**
+     * Unix nanoseconds of an RFC 3339 UTC time as the envelope writes it ({@code 2026-11-23T10:15:30.123456Z}, any
+     * number of fraction digits up to nine), read without a formatter; anything else goes through {@link Instant#parse}.
+     */
+    static long epochNanos(String t) {
+        int n = t.length();
+        if (n >= 20
+                && t.charAt(4) == '-'
+                && t.charAt(7) == '-'
+                && t.charAt(10) == 'T'
+                && t.charAt(13) == ':'
+                && t.charAt(16) == ':'
+                && t.charAt(n - 1) == 'Z') {
+            try {
+                long days = java.time.LocalDate.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2))
+                        .toEpochDay();
+                long seconds = days * 86_400 + digits(t, 11, 2) * 3600L + digits(t, 14, 2) * 60L + digits(t, 17, 2);
+                long fraction = 0;
+                int scale = 1_000_000_000;
+                if (n > 20 && t.charAt(19) == '.' && n - 21 <= 9) {
+                    for (int i = 20; i < n - 1; i++) {
+                        scale /= 10;
+                        fraction += (long) digit(t.charAt(i)) * scale;
+                    }
+                } else if (n != 20) {
+                    throw new NumberFormatException(t);
+                }
+                return seconds * 1_000_000_000L + fraction;
+            } catch (RuntimeException unusual) {
+                // fall through to the full parser
+            }
+        }
+        Instant i = Instant.parse(t);
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    private static int digits(String t, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + digit(t.charAt(i));
+        }
+        return v;
+    }
+
+    private static int digit(char c) {
+        if (c < '0' || c > '9') {
+            throw new NumberFormatException(String.valueOf(c));
+        }
+        return c - '0';
     }
 
     /**

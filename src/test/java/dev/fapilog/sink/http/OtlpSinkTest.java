@@ -224,6 +224,19 @@ class OtlpSinkTest {
     }
 
     @Test
+    void timestampsAreReadToTheNanosecondWithoutAFormatter() {
+        for (String t : List.of(
+                "2026-11-23T10:15:30.123456Z",
+                "2026-11-23T10:15:30Z",
+                "1969-12-31T23:59:59.999999999Z",
+                "2024-02-29T00:00:00.5Z",
+                "2026-11-23T10:15:30.123+01:00")) {
+            Instant i = Instant.parse(t);
+            assertThat(OtlpRecord.epochNanos(t)).as(t).isEqualTo(i.getEpochSecond() * 1_000_000_000L + i.getNano());
+        }
+    }
+
+    @Test
     void severityNumbersFollowTheLevelsPlaceAmongTheBuiltIns() {
         assertThat(OtlpRecord.severityOf(Level.TRACE)).isEqualTo(1);
         assertThat(OtlpRecord.severityOf(Level.DEBUG)).isEqualTo(5);
