@@ -81,8 +81,12 @@ public final class PluginSettings implements PluginConfig {
         ConfigReader reader = new ConfigReader(raw, defaults, found, context.origin);
         Map<String, Object> typed = new LinkedHashMap<>();
         Map<String, String> byOption = new LinkedHashMap<>();
+        java.util.Set<String> secrets = new java.util.HashSet<>();
         for (PluginOption o : declared) {
             String key = kind.key(name, o.key());
+            if (o.secret()) {
+                secrets.add(key);
+            }
             if (!raw.containsKey(key)) {
                 continue; // no value and no default: the plug-in decides whether it is required
             }
@@ -100,10 +104,9 @@ public final class PluginSettings implements PluginConfig {
             typed.put(o.key(), value);
         }
         for (ConfigProblem p : found) {
-            problems.add(
-                    kind == PluginKind.SINK
-                            ? new ConfigProblem(ProblemCodes.BAD_SINK_OPTION, p.key(), p.value(), p.allowed())
-                            : p);
+            String value = secrets.contains(p.key()) ? "***" : p.value(); // a secret's value is never printed
+            problems.add(new ConfigProblem(
+                    kind == PluginKind.SINK ? ProblemCodes.BAD_SINK_OPTION : p.code(), p.key(), value, p.allowed()));
         }
         return new PluginSettings(
                 kind,

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  * @param max the largest number allowed (numbers, integers, sizes; for durations, the longest in nanoseconds)
  * @param allowed what is allowed, in words (quoted in error messages of {@code TEXT} and {@code LIST} options)
  * @param validator accepts the valid raw values, after the type's own check
+ * @param secret whether the value must never be printed: a problem with it shows {@code ***} instead
  */
 public record PluginOption(
         String key,
@@ -29,7 +30,8 @@ public record PluginOption(
         double min,
         double max,
         String allowed,
-        Predicate<String> validator) {
+        Predicate<String> validator,
+        boolean secret) {
 
     /** How an option's value is read. */
     public enum Type {
@@ -62,6 +64,23 @@ public record PluginOption(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(allowed, "allowed");
         Objects.requireNonNull(validator, "validator");
+    }
+
+    /** An option whose value may be printed in a problem's message. */
+    public PluginOption(
+            String key,
+            String defaultValue,
+            Type type,
+            double min,
+            double max,
+            String allowed,
+            Predicate<String> validator) {
+        this(key, defaultValue, type, min, max, allowed, validator, false);
+    }
+
+    /** This option, its value never printed (passwords, tokens, headers that carry credentials). */
+    public PluginOption asSecret() {
+        return new PluginOption(key, defaultValue, type, min, max, allowed, validator, true);
     }
 
     /** A text option checked by {@code validator}; {@code allowed} says what it accepts. */

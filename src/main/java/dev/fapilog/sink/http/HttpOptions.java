@@ -24,18 +24,22 @@ final class HttpOptions {
     private HttpOptions() {}
 
     static final PluginOption COMPRESS = PluginOption.oneOf("compress", "none", "none", "gzip");
-    static final PluginOption HEADERS =
-            PluginOption.list("headers", "none", "Name=Value pairs", v -> v.indexOf('=') > 0);
+    static final PluginOption HEADERS = PluginOption.list(
+                    "headers", "none", "Name=Value pairs", v -> v.indexOf('=') > 0)
+            .asSecret();
     static final PluginOption AUTH = PluginOption.oneOf("auth", "none", "none", "basic", "bearer");
     static final PluginOption USERNAME = PluginOption.text("username", null, "a user name", v -> !v.isBlank());
-    static final PluginOption PASSWORD = PluginOption.text("password", null, "a password", v -> !v.isEmpty());
-    static final PluginOption TOKEN = PluginOption.text("token", null, "a bearer token", v -> !v.isBlank());
+    static final PluginOption PASSWORD =
+            PluginOption.text("password", null, "a password", v -> !v.isEmpty()).asSecret();
+    static final PluginOption TOKEN = PluginOption.text("token", null, "a bearer token", v -> !v.isBlank())
+            .asSecret();
     static final PluginOption CONNECT_TIMEOUT = PluginOption.duration("connect-timeout", "2s", Duration.ofMinutes(1));
     static final PluginOption REQUEST_TIMEOUT = PluginOption.duration("request-timeout", "4s", Duration.ofMinutes(10));
     static final PluginOption TRUST_STORE =
             PluginOption.text("trust-store", null, "the path of a PKCS12 or JKS trust store", v -> !v.isBlank());
-    static final PluginOption TRUST_STORE_PASSWORD =
-            PluginOption.text("trust-store-password", null, "the trust store's password", v -> true);
+    static final PluginOption TRUST_STORE_PASSWORD = PluginOption.text(
+                    "trust-store-password", null, "the trust store's password", v -> true)
+            .asSecret();
     static final PluginOption TRUST_STORE_TYPE = PluginOption.oneOf("trust-store-type", "PKCS12", "PKCS12", "JKS");
     static final PluginOption MAX_REQUEST_BYTES =
             PluginOption.size("max-request-bytes", "4MB", 1024, 1024L * 1024 * 1024);

@@ -15,7 +15,8 @@ import java.util.List;
  * receiver reads. The secret is never printed.
  */
 public final class WebhookSinkProvider implements SinkProvider {
-    static final PluginOption SECRET = PluginOption.text("secret", null, "the shared secret", v -> !v.isEmpty());
+    static final PluginOption SECRET = PluginOption.text("secret", null, "the shared secret", v -> !v.isEmpty())
+            .asSecret();
     static final PluginOption FORMAT = PluginOption.oneOf("format", "array", "array", "ndjson", "wrapped");
 
     @Override

@@ -1,6 +1,7 @@
 package dev.fapilog.sink.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,6 +134,22 @@ class HttpSinkTest {
                 .isFalse();
         assertThat(new WebhookSignature("other").verify(ts, expected, body, now, 300))
                 .isFalse();
+    }
+
+    @Test
+    void aBadValueOfASecretOptionIsReportedWithoutTheValue() {
+        assertThatThrownBy(() -> runtime(
+                        "http://127.0.0.1:1/logs",
+                        "sink.http.headers",
+                        "Authorization: Bearer s3cr3t-t0ken",
+                        "sink.http.auth",
+                        "bearer",
+                        "sink.http.token",
+                        " "))
+                .isInstanceOf(dev.fapilog.ConfigurationException.class)
+                .hasMessageContaining("fapilog.sink.http.headers = '***'")
+                .hasMessageContaining("fapilog.sink.http.token = '***'")
+                .hasMessageNotContaining("s3cr3t");
     }
 
     @Test
