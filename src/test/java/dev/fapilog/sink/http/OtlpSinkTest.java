@@ -224,6 +224,77 @@ class OtlpSinkTest {
     }
 
     @Test
+    void theOwnEncoderWritesTheSameBytesAsTheOfficialClasses() {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("service.name", "svc");
+        resource.put("process.pid", 4088L);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("s", "text ü \n");
+        attributes.put("i", -42L);
+        attributes.put("d", 9.5);
+        attributes.put("b", true);
+        attributes.put("list", List.of("x", 3L, List.of(false)));
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("k", "v".repeat(300)); // a nested message longer than 127 bytes: a two-byte length
+        nested.put("none", null);
+        attributes.put("map", nested);
+        byte[] trace = HexFormat.of().parseHex(TRACE);
+        byte[] span = HexFormat.of().parseHex(SPAN);
+        OtlpRecord a = new OtlpRecord("one", 1_764_930_000_123_456_000L, 9, "INFO", "body", attributes, trace, span);
+        OtlpRecord b = new OtlpRecord("two", 1L, 17, "ERROR", "", Map.of(), null, null);
+        Map<String, List<OtlpRecord>> scopes = new LinkedHashMap<>();
+        scopes.put("one", List.of(a, a));
+        scopes.put("two", List.of(b));
+
+        ExportLogsServiceRequest.Builder official = ExportLogsServiceRequest.newBuilder();
+        ResourceLogs.Builder rl = official.addResourceLogsBuilder();
+        resource.forEach((k, v) -> rl.getResourceBuilder().addAttributes(keyValue(k, v)));
+        for (Map.Entry<String, List<OtlpRecord>> scope : scopes.entrySet()) {
+            ScopeLogs.Builder sl = rl.addScopeLogsBuilder();
+            sl.getScopeBuilder().setName(scope.getKey());
+            for (OtlpRecord r : scope.getValue()) {
+                LogRecord.Builder lr = sl.addLogRecordsBuilder()
+                        .setTimeUnixNano(r.timeNanos())
+                        .setSeverityNumberValue(r.severity())
+                        .setSeverityText(r.severityText())
+                        .setBody(anyValue(r.body()));
+                r.attributes().forEach((k, v) -> lr.addAttributes(keyValue(k, v)));
+                if (r.traceId() != null) {
+                    lr.setTraceId(com.google.protobuf.ByteString.copyFrom(r.traceId()));
+                    lr.setSpanId(com.google.protobuf.ByteString.copyFrom(r.spanId()));
+                }
+                lr.setObservedTimeUnixNano(r.timeNanos());
+            }
+        }
+        assertThat(new OtlpProtobuf(resource).encode(scopes))
+                .isEqualTo(official.build().toByteArray());
+    }
+
+    private static KeyValue keyValue(String key, Object value) {
+        return KeyValue.newBuilder().setKey(key).setValue(anyValue(value)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AnyValue anyValue(Object v) {
+        AnyValue.Builder b = AnyValue.newBuilder();
+        if (v instanceof String s) {
+            b.setStringValue(s);
+        } else if (v instanceof Long l) {
+            b.setIntValue(l);
+        } else if (v instanceof Double d) {
+            b.setDoubleValue(d);
+        } else if (v instanceof Boolean x) {
+            b.setBoolValue(x);
+        } else if (v instanceof List<?> list) {
+            list.forEach(item -> b.getArrayValueBuilder().addValues(anyValue(item)));
+        } else if (v instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map)
+                    .forEach((k, x) -> b.getKvlistValueBuilder().addValues(keyValue(k, x)));
+        }
+        return b.build();
+    }
+
+    @Test
     void timestampsAreReadToTheNanosecondWithoutAFormatter() {
         for (String t : List.of(
                 "2026-11-23T10:15:30.123456Z",
