@@ -76,14 +76,7 @@ final class FapilogSubject implements Subject {
                     "currency",
                     Workload.CURRENCY);
         }
-        log.info(
-                Workload.MESSAGE,
-                "user_id",
-                Workload.userId(i),
-                "amount",
-                Workload.AMOUNT,
-                "currency",
-                Workload.CURRENCY);
+        Workload.log(log, i);
         return null;
     }
 

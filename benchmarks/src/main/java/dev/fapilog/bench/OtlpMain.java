@@ -161,14 +161,7 @@ public final class OtlpMain {
         return new Emitter() {
             @Override
             public void log(int i) {
-                log.info(
-                        Workload.MESSAGE,
-                        "user_id",
-                        Workload.userId(i),
-                        "amount",
-                        Workload.AMOUNT,
-                        "currency",
-                        Workload.CURRENCY);
+                Workload.log(log, i);
             }
 
             @Override

@@ -35,10 +35,9 @@ final class Report {
         return md.toString();
     }
 
-    /** The report of the bridges run: caller cost and throughput of each bridge beside its peer. */
-    static String bridgesMarkdown(Map<String, Object> all) {
-        StringBuilder md = new StringBuilder();
-        md.append("# Bridges: SLF4J and JUL into fapilog, beside Logback and Log4j 2 behind the same API\n\n");
+    /** A side report's title and the run's mode, date, machine and JVM. */
+    private static StringBuilder titled(String title, Map<String, Object> all) {
+        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
         md.append("Mode ")
                 .append(all.get("mode"))
                 .append(", ")
@@ -48,6 +47,13 @@ final class Report {
                 .append(", ")
                 .append(all.get("jvm"))
                 .append(".\n\n");
+        return md;
+    }
+
+    /** The report of the bridges run: caller cost and throughput of each bridge beside its peer. */
+    static String bridgesMarkdown(Map<String, Object> all) {
+        StringBuilder md =
+                titled("Bridges: SLF4J and JUL into fapilog, beside Logback and Log4j 2 behind the same API", all);
         md.append(
                 "The same event as the main suite, logged as a library would: SLF4J's fluent API with three key-value "
                         + "pairs and the MDC (`request_id`, `tenant_id`), or JUL with three `{0}` parameters. Each backend is "
@@ -59,17 +65,7 @@ final class Report {
     }
 
     static String otlpMarkdown(Map<String, Object> all) {
-        StringBuilder md = new StringBuilder();
-        md.append("# OTLP: the otlp sink beside the OpenTelemetry Java SDK's exporter\n\n");
-        md.append("Mode ")
-                .append(all.get("mode"))
-                .append(", ")
-                .append(all.get("date"))
-                .append(", ")
-                .append(all.get("machine"))
-                .append(", ")
-                .append(all.get("jvm"))
-                .append(".\n\n");
+        StringBuilder md = titled("OTLP: the otlp sink beside the OpenTelemetry Java SDK's exporter", all);
         md.append("One producer logs the suite's event (message, user_id, amount, currency, request_id, tenant_id) "
                 + "to a receiver on 127.0.0.1 in the same JVM that decodes every OTLP/HTTP protobuf request with the "
                 + "official classes and counts the records; uncompressed. Events/s are records received per second, "

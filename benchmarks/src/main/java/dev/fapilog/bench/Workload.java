@@ -16,6 +16,11 @@ final class Workload {
 
     private Workload() {}
 
+    /** Logs the event through fapilog's {@code Logger} (the context is the caller's {@code LogContext}). */
+    static void log(dev.fapilog.Logger log, int i) {
+        log.info(MESSAGE, "user_id", userId(i), "amount", AMOUNT, "currency", CURRENCY);
+    }
+
     /** A user id that varies like a real one (and is not a cached small Integer). */
     static int userId(int i) {
         return 100_000 + (i & 0xFFFF);

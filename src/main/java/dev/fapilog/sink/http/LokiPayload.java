@@ -1,5 +1,6 @@
 package dev.fapilog.sink.http;
 
+import dev.fapilog.spi.JsonText;
 import dev.fapilog.spi.SinkBatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ final class LokiPayload implements HttpPayload {
         Map<String, Object> log = null;
         if (needsEnvelope) {
             try {
-                log = section(JsonTree.parse(batch.array(), batch.lineStart(i), batch.lineEnd(i) - 1), "log");
+                log = section(JsonText.parse(batch.array(), batch.lineStart(i), batch.lineEnd(i) - 1), "log");
             } catch (RuntimeException unreadable) {
                 // never with the runtime's encoder; the event then has the static labels and its level only
             }

@@ -1,5 +1,6 @@
 package dev.fapilog.sink.http;
 
+import dev.fapilog.spi.JsonText;
 import dev.fapilog.spi.SinkBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * OTLP logs request bodies ({@code http/protobuf} or {@code http/json}): each envelope line read back
- * ({@link JsonTree}), mapped ({@link OtlpRecord}), grouped by logger into scopes, encoded. A line that cannot be read
+ * ({@link JsonText}), mapped ({@link OtlpRecord}), grouped by logger into scopes, encoded. A line that cannot be read
  * (it never happens with the runtime's own encoder) still becomes a record, with the line as its body.
  */
 final class OtlpPayload implements HttpPayload {
@@ -37,7 +38,7 @@ final class OtlpPayload implements HttpPayload {
             int start = batch.lineStart(i);
             int end = batch.lineEnd(i) - 1; // without the '\n'
             try {
-                Object envelope = JsonTree.parse(batch.array(), start, end);
+                Object envelope = JsonText.parse(batch.array(), start, end);
                 r = OtlpRecord.of((Map<String, Object>) envelope, batch.level(i));
             } catch (RuntimeException unreadable) {
                 String line = new String(batch.array(), start, end - start, StandardCharsets.UTF_8);

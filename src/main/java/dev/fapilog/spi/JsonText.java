@@ -1,6 +1,7 @@
-package dev.fapilog.sink.http;
+package dev.fapilog.spi;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,29 +9,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one JSON value from UTF-8 bytes into plain Java values: {@code Map<String, Object>} (insertion order),
- * {@code List<Object>}, {@code String}, {@code Long} (integers that fit), {@code Double} (other numbers),
- * {@code Boolean} and {@code null}. It reads the envelopes the encoder wrote, so it is small rather than lenient, but
- * it never loops or recurses without bound on other input: nesting deeper than {@link #MAX_DEPTH} and malformed text
- * throw {@link IllegalArgumentException}.
+ * A small, strict JSON reader for sinks that need the structure of the envelopes they get as lines (the {@code otlp}
+ * sink maps each field, {@code loki} takes labels from fields), and for reading fapilog's output back in tests
+ * ({@code dev.fapilog.testing.JsonReader}). Objects become {@code LinkedHashMap}s (keys in document order; a duplicate
+ * key is an error), arrays {@code ArrayList}s, numbers {@code Long} when integral and in range, else {@code Double}
+ * ({@code BigDecimal} beyond either), and {@code true}/{@code false}/{@code null} their Java counterparts. Strings
+ * without escapes are decoded in one step, which is what makes reading a line back cheap.
+ *
+ * <p>Stateless for its callers and thread-safe. Malformed input, unescaped control characters and nesting deeper than
+ * {@value #MAX_DEPTH} throw {@link IllegalArgumentException} with the byte position; nothing loops or recurses
+ * without bound.
  */
-final class JsonTree {
-    static final int MAX_DEPTH = 128;
+public final class JsonText {
+    public static final int MAX_DEPTH = 512;
 
     private final byte[] in;
     private int pos;
     private final int end;
     private final ByteArrayOutputStream text = new ByteArrayOutputStream(64);
 
-    private JsonTree(byte[] in, int start, int end) {
+    private JsonText(byte[] in, int start, int end) {
         this.in = in;
         this.pos = start;
         this.end = end;
     }
 
-    /** The value in {@code in[start, end)}; trailing white space is allowed, anything else after it is not. */
-    static Object parse(byte[] in, int start, int end) {
-        JsonTree t = new JsonTree(in, start, end);
+    /**
+     * The value in the UTF-8 bytes {@code in[start, end)}; white space around it is allowed, anything else is not.
+     *
+     * @throws IllegalArgumentException with the byte position of the first error
+     */
+    public static Object parse(byte[] in, int start, int end) {
+        JsonText t = new JsonText(in, start, end);
         Object v = t.value(0);
         t.space();
         if (t.pos != end) {
@@ -61,8 +71,17 @@ final class JsonTree {
             case 'n':
                 return literal("null", null);
             default:
-                return number();
+                if (in[pos] == '-' || (in[pos] >= '0' && in[pos] <= '9')) {
+                    return number();
+                }
+                throw error("a value");
         }
+    }
+
+    /** The value of a whole text. */
+    public static Object parse(String json) {
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, 0, utf8.length);
     }
 
     private Map<String, Object> object(int depth) {
@@ -81,7 +100,11 @@ final class JsonTree {
             String key = string();
             space();
             expect(':');
+            int before = out.size();
             out.put(key, value(depth + 1));
+            if (out.size() == before) {
+                throw error("no duplicate key '" + key + "'");
+            }
             space();
             if (peek() == ',') {
                 pos++;
@@ -116,7 +139,7 @@ final class JsonTree {
         pos++; // the opening quote
         int start = pos;
         int p = pos;
-        while (p < end && in[p] != '"' && in[p] != '\\') {
+        while (p < end && in[p] != '"' && in[p] != '\\' && (in[p] < 0 || in[p] >= 0x20)) {
             p++;
         }
         if (p < end && in[p] == '"') { // no escape: the common case, decoded in one step
@@ -134,6 +157,9 @@ final class JsonTree {
             if (b == '"') {
                 return text.toString(StandardCharsets.UTF_8);
             }
+            if (b >= 0 && b < 0x20) {
+                throw error("no unescaped control character");
+            }
             if (b != '\\') {
                 text.write(b);
                 continue;
@@ -149,7 +175,8 @@ final class JsonTree {
                 case 'b' -> text.write('\b');
                 case 'f' -> text.write('\f');
                 case 'u' -> unicodeEscape();
-                default -> text.write(e); // \" \\ \/
+                case '"', '\\', '/' -> text.write(e);
+                default -> throw error("a valid escape, not \\" + (char) e);
             }
         }
     }
@@ -186,34 +213,43 @@ final class JsonTree {
 
     private Object number() {
         int start = pos;
-        boolean integral = true;
-        while (pos < end) {
-            byte b = in[pos];
-            if (b == '.' || b == 'e' || b == 'E') {
-                integral = false;
-            } else if (!(b == '-' || b == '+' || (b >= '0' && b <= '9'))) {
-                break;
-            }
+        if (peek() == '-') {
             pos++;
         }
-        if (start == pos) {
-            throw error("a value");
+        digits();
+        boolean integral = true;
+        if (peek() == '.') {
+            integral = false;
+            pos++;
+            digits();
         }
-        String s = new String(in, start, pos - start, StandardCharsets.US_ASCII);
-        try {
-            if (integral) {
-                return Long.parseLong(s);
+        if (peek() == 'e' || peek() == 'E') {
+            integral = false;
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
             }
-            return Double.parseDouble(s);
-        } catch (NumberFormatException bad) {
-            if (integral) {
-                try {
-                    return Double.parseDouble(s); // an integer beyond 64 bits
-                } catch (NumberFormatException worse) {
-                    // reported below
-                }
+            digits();
+        }
+        String n = new String(in, start, pos - start, StandardCharsets.US_ASCII);
+        if (integral) {
+            try {
+                return Long.parseLong(n);
+            } catch (NumberFormatException beyondLong) {
+                return new BigDecimal(n);
             }
-            throw error("a number");
+        }
+        double d = Double.parseDouble(n);
+        return Double.isInfinite(d) ? new BigDecimal(n) : d;
+    }
+
+    private void digits() {
+        int start = pos;
+        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
+            pos++;
+        }
+        if (pos == start) {
+            throw error("a digit");
         }
     }
 
@@ -245,6 +281,6 @@ final class JsonTree {
     }
 
     private IllegalArgumentException error(String expected) {
-        return new IllegalArgumentException("expected " + expected + " at byte " + pos);
+        return new IllegalArgumentException("Invalid JSON at byte " + pos + ": expected " + expected);
     }
 }
