@@ -6,7 +6,8 @@
 #   3. a short fuzzing run: each Jazzer target for 20 s (scripts/fuzz.sh; a longer run is scripts/fuzz.sh <seconds>);
 #   4. the SE example against the installed library;
 #   5. the sibling artifacts against the installed library and build parent (examples-plugin: a sink in its own jar;
-#      slf4j: the SLF4J provider; system-logger: the System.LoggerFinder; both installed for the tests that use them);
+#      slf4j: the SLF4J provider; system-logger: the System.LoggerFinder; both installed for the tests that use them;
+#      kafka: the kafka sink, tested against a real Kafka broker that its tests start in a child JVM on 127.0.0.1);
 #   6. the benchmark suite in smoke mode (one short iteration of everything, so it cannot rot; no timing is asserted);
 #   7. the WildFly example on a real WildFly 39 on 127.0.0.1 (deploy, requests, undeploy, output and drain checked);
 #   8. the Payara example on a real Payara Micro 6 on 127.0.0.1 (the same checks);
@@ -42,10 +43,11 @@ scripts/fuzz.sh
 step "4/9 examples-se"
 "${MVN[@]}" -f examples-se/pom.xml spotless:check verify
 
-step "5/9 sibling artifacts (examples-plugin, slf4j, system-logger)"
+step "5/9 sibling artifacts (examples-plugin, slf4j, system-logger, kafka)"
 "${MVN[@]}" -f examples-plugin/pom.xml spotless:check verify
 "${MVN[@]}" -f slf4j/pom.xml spotless:check install
 "${MVN[@]}" -f system-logger/pom.xml spotless:check install
+"${MVN[@]}" -f kafka/pom.xml spotless:check install
 
 step "6/9 benchmarks (smoke)"
 benchmarks/run.sh smoke

@@ -293,7 +293,7 @@ final class RuntimeAssembler {
         declared.add(TYPE);
         provider.options().forEach(o -> declared.add(o.key()));
         for (Map.Entry<String, String> e : given.entrySet()) {
-            if (!declared.contains(e.getKey())) {
+            if (!declared.contains(e.getKey()) && provider.options().stream().noneMatch(o -> o.covers(e.getKey()))) {
                 problems.add(new ConfigProblem(
                         ProblemCodes.BAD_SINK_OPTION,
                         "sink." + sink + "." + e.getKey(),

@@ -68,6 +68,9 @@ public final class PluginSettings implements PluginConfig {
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, String> defaults = new LinkedHashMap<>();
         for (PluginOption o : declared) {
+            if (o.type() == PluginOption.Type.PREFIX) {
+                continue; // its keys are read below
+            }
             String key = kind.key(name, o.key());
             String v = given.containsKey(o.key()) ? given.get(o.key()) : o.defaultValue();
             if (v != null) {
@@ -83,6 +86,23 @@ public final class PluginSettings implements PluginConfig {
         Map<String, String> byOption = new LinkedHashMap<>();
         java.util.Set<String> secrets = new java.util.HashSet<>();
         for (PluginOption o : declared) {
+            if (o.type() == PluginOption.Type.PREFIX) {
+                for (Map.Entry<String, String> e : given.entrySet()) {
+                    if (!o.covers(e.getKey())) {
+                        continue;
+                    }
+                    String key = kind.key(name, e.getKey());
+                    if (o.secret()) {
+                        secrets.add(key);
+                    }
+                    byOption.put(e.getKey(), e.getValue());
+                    typed.put(e.getKey(), e.getValue());
+                    if (!accepts(o, e.getValue())) {
+                        reader.problem(ProblemCodes.BAD_VALUE, key, e.getValue(), o.allowed());
+                    }
+                }
+                continue;
+            }
             String key = kind.key(name, o.key());
             if (o.secret()) {
                 secrets.add(key);
@@ -207,6 +227,17 @@ public final class PluginSettings implements PluginConfig {
     @Override
     public Map<String, String> options() {
         return raw;
+    }
+
+    @Override
+    public Map<String, String> prefixed(String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     @Override

@@ -22,6 +22,12 @@ public interface PluginConfig {
     /** The raw value of a declared option, or its default; {@code null} when it has neither. */
     String option(String key);
 
+    /**
+     * The keys given under a {@code PluginOption.prefix} option, without the prefix, with their values as written
+     * (an empty map when none was given).
+     */
+    Map<String, String> prefixed(String prefix);
+
     /** Every declared option with a value, defaults included. */
     Map<String, String> options();
 

@@ -56,7 +56,12 @@ public record PluginOption(
         /** A level name. */
         LEVEL,
         /** A comma-separated list of level names. */
-        LEVELS
+        LEVELS,
+        /**
+         * Every key that starts with the option's key (which ends with {@code .}), passed through as text: a
+         * library's own properties ({@code producer.linger.ms}); read with {@link PluginConfig#prefixed(String)}.
+         */
+        PREFIX
     }
 
     public PluginOption {
@@ -138,6 +143,24 @@ public record PluginOption(
     /** A level name. */
     public static PluginOption level(String key, String defaultValue) {
         return new PluginOption(key, defaultValue, Type.LEVEL, 0, 0, "a level name", v -> true);
+    }
+
+    /**
+     * Every key under {@code prefix} (ending with {@code .}), each value checked by {@code entry}: properties handed
+     * through to a library the plug-in wraps, such as {@code producer.<property>}.
+     */
+    public static PluginOption prefix(String prefix, String allowed, Predicate<String> entry) {
+        if (!prefix.endsWith(".")) {
+            throw new IllegalArgumentException("a prefix option's key ends with '.': " + prefix);
+        }
+        return new PluginOption(prefix, null, Type.PREFIX, 0, 0, allowed, entry);
+    }
+
+    /** Whether {@code optionKey} is this option's or, for a prefix option, one under it. */
+    public boolean covers(String optionKey) {
+        return type == Type.PREFIX
+                ? optionKey.startsWith(key) && optionKey.length() > key.length()
+                : key.equals(optionKey);
     }
 
     /** A comma-separated list of level names. */

@@ -1,0 +1,132 @@
+package dev.fapilog.sink.kafka;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka broker for the tests: {@code kafka_2.13} from Maven Central in KRaft mode
+ * ({@code process.roles=broker,controller}), listeners on 127.0.0.1 only, storage formatted in {@code dir}, run in a
+ * child JVM with the test class path and stopped by its own process. About 4 s from format to a listening broker.
+ */
+final class KafkaBroker implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private KafkaBroker(Path dir, int port, int controllerPort) {
+        this.dir = dir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Formats a new single-node cluster in {@code dir} and starts it. */
+    static KafkaBroker start(Path dir, String... extraProperties) throws Exception {
+        KafkaBroker b = new KafkaBroker(dir, freePort(), freePort());
+        Files.createDirectories(dir.resolve("data"));
+        List<String> props = new ArrayList<>(List.of(
+                "process.roles=broker,controller",
+                "node.id=1",
+                "listeners=PLAINTEXT://127.0.0.1:" + b.port + ",CONTROLLER://127.0.0.1:" + b.controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + b.port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "controller.quorum.bootstrap.servers=127.0.0.1:" + b.controllerPort,
+                "log.dirs=" + dir.resolve("data"),
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "num.partitions=3",
+                // a killed broker's session ends quickly, so its restart is accepted within seconds
+                "broker.session.timeout.ms=3000",
+                "broker.heartbeat.interval.ms=500"));
+        props.addAll(List.of(extraProperties));
+        Files.write(b.properties(), props);
+        Process format = java(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--standalone",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        b.properties().toString())
+                .redirectOutput(dir.resolve("format.log").toFile())
+                .start();
+        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            format.destroyForcibly();
+            throw new IllegalStateException(
+                    "formatting the broker's storage failed: " + Files.readString(dir.resolve("format.log")));
+        }
+        b.run();
+        return b;
+    }
+
+    /** Starts the broker process (again, after {@link #kill()}: the data is kept) and waits until it listens. */
+    void run() throws Exception {
+        process = java("-Xmx512m", "kafka.Kafka", properties().toString())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("broker.log").toFile()))
+                .start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the broker exited: " + Files.readString(dir.resolve("broker.log")));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the broker did not listen within 60 s");
+    }
+
+    String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Ends the broker at once (SIGKILL), as a crash would, and waits for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private Path properties() {
+        return dir.resolve("server.properties");
+    }
+
+    private static ProcessBuilder java(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.fapilog.sink.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fapilog.ConfigurationException;
+import dev.fapilog.DrainResult;
+import dev.fapilog.Fapilog;
+import dev.fapilog.LogContext;
+import dev.fapilog.LogRuntime;
+import dev.fapilog.Logger;
+import dev.fapilog.LoggerBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code kafka} sink against a real broker (KRaft, 127.0.0.1, child JVM); every record is consumed back with a
+ * real consumer and checked.
+ */
+class KafkaSinkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker(@TempDir Path dir) throws Exception {
+        broker = KafkaBroker.start(dir, "message.max.bytes=10000");
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    private static LogRuntime runtime(String topic, String... settings) {
+        LoggerBuilder b = Fapilog.builder()
+                .name("kafka-test")
+                .sinks("kafka")
+                .shutdownHook(false)
+                .diagnosticsListener(line -> {})
+                .setting("sink.kafka.bootstrap-servers", broker.bootstrap())
+                .setting("sink.kafka.topic", topic);
+        for (int i = 0; i < settings.length; i += 2) {
+            b.setting(settings[i], settings[i + 1]);
+        }
+        return b.buildRuntime();
+    }
+
+    /** Every record of {@code topic} until {@code expected} arrived (or 30 s passed). */
+    private static List<ConsumerRecord<byte[], byte[]>> consume(String topic, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
+            c.subscribe(List.of(topic));
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (out.size() < expected && System.nanoTime() < end) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            c.poll(Duration.ofMillis(300)).forEach(out::add); // anything beyond what was expected (duplicates)
+        }
+        return out;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyEventIsARecordTheBrokerAcknowledgedKeyedByItsCorrelationId() throws Exception {
+        LogRuntime rt = runtime("orders-log", "sink.kafka.producer.linger.ms", "0");
+        Logger log = rt.logger("orders");
+        for (int i = 0; i < 100; i++) {
+            try (LogContext.Scope s = LogContext.put("correlation_id", "req-" + (i % 5))) {
+                log.info("placed", "seq", i);
+            }
+        }
+        DrainResult d = rt.drain(Duration.ofSeconds(10));
+        assertThat(d.delivered()).isEqualTo(100);
+        assertThat(d.stats().balanced()).isTrue();
+
+        List<ConsumerRecord<byte[], byte[]>> records = consume("orders-log", 100);
+        assertThat(records).hasSize(100);
+        Map<Integer, List<String>> keysByPartition = new java.util.HashMap<>();
+        List<Integer> seqs = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            JsonNode envelope = JSON.readTree(r.value());
+            assertThat(envelope.get("schema_version").asText()).isEqualTo("1.1");
+            JsonNode logNode = envelope.get("log");
+            String correlation = logNode.get("context").get("correlation_id").asText();
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(correlation);
+            assertThat(header(r, "fapilog-schema")).isEqualTo("1.1");
+            assertThat(header(r, "content-type")).isEqualTo("application/json");
+            keysByPartition
+                    .computeIfAbsent(r.partition(), k -> new ArrayList<>())
+                    .add(correlation);
+            seqs.add(logNode.get("data").get("seq").asInt());
+        }
+        assertThat(seqs)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.range(0, 100).boxed().toList());
+        // one correlation id, one partition: a request's events stay in order for its consumers
+        for (List<String> keys : keysByPartition.values()) {
+            for (List<String> other : keysByPartition.values()) {
+                if (keys != other) {
+                    assertThat(keys).doesNotContainAnyElementsOf(other);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRecordAboveTheBrokersLimitIsDroppedAndCountedAndTheRestDelivered() {
+        LogRuntime rt = runtime("sizes-log");
+        Logger log = rt.logger("sizes");
+        log.info("small", "seq", 1);
+        log.info("large", "seq", 2, "pad", "x".repeat(15_000)); // message.max.bytes=10000 on this broker
+        log.info("small", "seq", 3);
+        DrainResult d = rt.drain(Duration.ofSeconds(10));
+
+        assertThat(d.delivered()).isEqualTo(2);
+        assertThat(d.droppedByReason()).containsExactlyEntriesOf(Map.of("record_too_large", 1L));
+        assertThat(d.stats().balanced()).isTrue();
+        assertThat(consume("sizes-log", 2)).hasSize(2);
+    }
+
+    @Test
+    void aBrokerThatIsDownAtStartDelaysNothingAndItsEventsAreCounted() throws Exception {
+        long start = System.nanoTime();
+        LogRuntime rt = Fapilog.builder()
+                .name("kafka-down")
+                .sinks("kafka")
+                .shutdownHook(false)
+                .diagnosticsListener(line -> {})
+                .setting("sink.kafka.bootstrap-servers", "127.0.0.1:1")
+                .setting("sink.kafka.retry.max-attempts", "1")
+                .buildRuntime();
+        rt.logger("down").info("nobody listens");
+        assertThat(System.nanoTime() - start)
+                .as("start and log call")
+                .isLessThan(Duration.ofSeconds(2).toNanos());
+        DrainResult d = rt.drain(Duration.ofSeconds(10));
+        assertThat(d.failed()).isEqualTo(1);
+        assertThat(d.failedByReason().keySet()).singleElement().asString().startsWith("kafka_");
+        assertThat(d.stats().balanced()).isTrue();
+    }
+
+    @Test
+    void producerPropertiesPassThroughAndUnknownOptionsAreRejected() {
+        assertThatThrownBy(() -> runtime("x", "sink.kafka.bogus", "1"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("fapilog.sink.kafka.bogus");
+        assertThatThrownBy(() -> runtime(
+                        "x",
+                        "sink.kafka.producer.sasl.jaas.config",
+                        "password=\"s3cr3t\"",
+                        "sink.kafka.producer.acks",
+                        "bogus"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageNotContaining("s3cr3t");
+        LogRuntime rt = runtime("passthrough-log", "sink.kafka.producer.compression.type", "gzip");
+        rt.logger("p").info("compressed");
+        assertThat(rt.drain(Duration.ofSeconds(10)).delivered()).isEqualTo(1);
+    }
+}
