@@ -47,7 +47,17 @@ public final class BootProvider implements FapilogProvider {
                     RuntimeBuilder b = new RuntimeBuilder(catalog());
                     b.setting("name", "default");
                     b.settings(config.settings());
-                    defaultRuntime = b.buildRuntime();
+                    BuiltRuntime prepared = b.prepare();
+                    // Published before its sinks start: a sink's library that logs through a bridge while it starts
+                    // (the Kafka client does, through SLF4J) asks for the default runtime from the sink's thread,
+                    // and must get this one rather than wait for the lock this thread holds until the start ends.
+                    defaultRuntime = prepared.runtime();
+                    try {
+                        prepared.launch(null, "fapilog daemon threads (no thread factory given)");
+                    } catch (ConfigurationException failedToStart) {
+                        defaultRuntime = null;
+                        throw failedToStart;
+                    }
                 } catch (ConfigurationException invalid) {
                     defaultFailure = invalid;
                     throw invalid;

@@ -16,6 +16,7 @@ import dev.fapilog.spi.PluginProvider;
 import dev.fapilog.spi.Processor;
 import dev.fapilog.spi.Redactor;
 import dev.fapilog.spi.Sink;
+import dev.fapilog.spi.SinkProvider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,6 +41,8 @@ final class RuntimeAssembler {
     private final boolean createSinks;
     /** Sinks named in the settings that the catalog has, created or not (bad options, or a check run). */
     private final Set<String> knownNamedSinks = new HashSet<>();
+    /** The engine's settings, with the write deadlines that sink providers ask for where the user set none. */
+    private EngineSettings engine;
 
     /**
      * @param create {@code false} for a check that validates names and options without creating any sink (sinks may
@@ -51,10 +54,16 @@ final class RuntimeAssembler {
         this.settings = settings;
         this.catalog = catalog;
         this.createSinks = create;
+        this.engine = settings.engine();
     }
 
     List<ConfigProblem> problems() {
         return problems;
+    }
+
+    /** The engine's settings with the sinks' own defaults applied (after {@link #assemble}). */
+    EngineSettings engine() {
+        return engine;
     }
 
     PipelineParts assemble(List<Plugin> instances) {
@@ -276,6 +285,12 @@ final class RuntimeAssembler {
             return null;
         }
         knownNamedSinks.add(name);
+        if (provider instanceof SinkProvider sp
+                && sp.defaultTimeout() != null
+                && settings.sourceOf("sink." + name + ".timeout") == Settings.Source.DEFAULT
+                && settings.sourceOf("sink.timeout") == Settings.Source.DEFAULT) {
+            engine = engine.withSinkTimeout(name, sp.defaultTimeout());
+        }
         PluginSettings config = sinkOptions(name, provider);
         if (config == null || !createSinks) {
             return null;

@@ -308,7 +308,7 @@ public final class RuntimeBuilder implements LoggerBuilder {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        CoreRuntime runtime = CoreRuntime.create(s.engine(), parts, diagnosticsListener);
+        CoreRuntime runtime = CoreRuntime.create(assembler.engine(), parts, diagnosticsListener);
         built = true;
         for (String warning : catalog.warnings()) {
             runtime.diagnostics().warn("plugins", "provider", warning);

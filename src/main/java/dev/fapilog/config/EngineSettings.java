@@ -85,6 +85,44 @@ public record EngineSettings(
                 "max-pending-bytes");
     }
 
+    /** These settings with {@code sink}'s write deadline replaced (a sink provider's own default). */
+    public EngineSettings withSinkTimeout(String sink, Duration timeout) {
+        SinkDelivery d = deliveryOf(sink);
+        Map<String, SinkDelivery> overrides = new java.util.LinkedHashMap<>(sinkOverrides);
+        overrides.put(
+                sink,
+                new SinkDelivery(
+                        timeout,
+                        d.maxAttempts(),
+                        d.backoff(),
+                        d.failureThreshold(),
+                        d.recovery(),
+                        d.fallback(),
+                        d.maxPendingBytes()));
+        return new EngineSettings(
+                name,
+                presetId,
+                level,
+                queueCapacity,
+                queueMaxBytes,
+                protectedQueueCapacity,
+                protectedLevels,
+                backpressurePolicy,
+                backpressureWait,
+                batchMaxSize,
+                batchTimeout,
+                shutdownTimeout,
+                shutdownHook,
+                sinkDefaults,
+                Map.copyOf(overrides),
+                redactionFailMode,
+                mask,
+                limits,
+                diagnosticsEnabled,
+                diagnosticsOutput,
+                routing);
+    }
+
     /** The delivery policy of one sink. */
     public SinkDelivery deliveryOf(String sink) {
         return sinkOverrides.getOrDefault(sink, sinkDefaults);

@@ -243,7 +243,8 @@ public final class CoreRuntime implements LogRuntime, BridgeTarget {
     }
 
     private SinkRunner newRunner(NamedSink s, Accounting.SinkCounters counters, Runnable wake) {
-        return new SinkRunner(s.sink(), s.name(), settings.deliveryOf(s.name()), counters, diagnostics, name, wake);
+        return new SinkRunner(
+                s.sink(), s.name(), settings.deliveryOf(s.name()), counters, diagnostics, name, wake, intake::adopt);
     }
 
     private static List<String> sinkNames(List<NamedSink> sinks) {

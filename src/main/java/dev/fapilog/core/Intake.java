@@ -83,7 +83,19 @@ final class Intake {
     /** Connects the worker and the pipeline's threads, before the runtime is handed out. */
     void attach(Worker worker, Thread[] pipelineThreads) {
         this.worker = worker;
-        this.pipelineThreads = pipelineThreads;
+        synchronized (this) { // keep the threads sinks adopted while they started
+            Thread[] adopted = this.pipelineThreads;
+            Thread[] all = java.util.Arrays.copyOf(pipelineThreads, pipelineThreads.length + adopted.length);
+            System.arraycopy(adopted, 0, all, pipelineThreads.length, adopted.length);
+            this.pipelineThreads = all;
+        }
+    }
+
+    /** A thread a sink's library made for it ({@code SinkContext.adoptThread}): logging on it is diverted too. */
+    synchronized void adopt(Thread thread) {
+        Thread[] all = java.util.Arrays.copyOf(pipelineThreads, pipelineThreads.length + 1);
+        all[all.length - 1] = thread;
+        pipelineThreads = all;
     }
 
     ValueLimits limits() {

@@ -6,10 +6,7 @@ import dev.fapilog.spi.Fatal;
 import dev.fapilog.spi.Sink;
 import dev.fapilog.spi.SinkContext;
 import dev.fapilog.spi.SinkWriteException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,9 +34,8 @@ final class SinkRunner implements Runnable {
     private final DiagnosticsChannel diagnostics;
     private final String runtimeName;
     private final Runnable wakeWorker;
-    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    /** Bytes of the shares waiting in {@link #inbox}, held within {@code sink.<name>.max-pending-bytes}. */
-    private final java.util.concurrent.atomic.AtomicLong waitingBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.function.Consumer<Thread> adoptThread;
+    private final SinkInbox inbox = new SinkInbox();
 
     private final CircuitBreaker breaker;
     private final SinkReports reports;
@@ -61,8 +57,10 @@ final class SinkRunner implements Runnable {
             Accounting.SinkCounters counters,
             DiagnosticsChannel diagnostics,
             String runtimeName,
-            Runnable wakeWorker) {
+            Runnable wakeWorker,
+            java.util.function.Consumer<Thread> adoptThread) {
         this.sink = sink;
+        this.adoptThread = adoptThread;
         this.name = name;
         this.formatIndex = sink.format().ordinal();
         this.delivery = delivery;
@@ -117,16 +115,16 @@ final class SinkRunner implements Runnable {
         if (inbox.size() >= MAX_WAITING) {
             shedOldest();
         }
-        while (waitingBytes.get() + task.length() > delivery.maxPendingBytes() && shedOldest()) {
+        while (inbox.bytes() + task.length() > delivery.maxPendingBytes() && shedOldest()) {
             // the oldest waiting shares make room: a sink that fell behind holds a bounded amount of memory
         }
         switch (breaker.admit()) {
             case WRITE:
-                enqueue(task);
+                inbox.add(task);
                 break;
             case PROBE:
                 task.probe = true;
-                enqueue(task);
+                inbox.add(task);
                 break;
             default:
                 divert(task, "circuit_open");
@@ -155,21 +153,8 @@ final class SinkRunner implements Runnable {
         if (stalled || finished || !breaker.isClosed()) {
             task.settle(Dispatch.DROPPED, "fallback_unavailable");
         } else {
-            enqueue(task);
+            inbox.add(task);
         }
-    }
-
-    private void enqueue(SinkTask task) {
-        waitingBytes.addAndGet(task.length());
-        inbox.offer(task);
-    }
-
-    /** Accounts for an item that left the inbox. */
-    private Object left(Object item) {
-        if (item instanceof SinkTask) {
-            waitingBytes.addAndGet(-((SinkTask) item).length());
-        }
-        return item;
     }
 
     /**
@@ -181,7 +166,7 @@ final class SinkRunner implements Runnable {
             stopWhenRecovered |= control.kind == SinkControl.Kind.STOP;
             control.acknowledge();
         } else {
-            inbox.offer(control);
+            inbox.add(control);
             if (stalled) {
                 control.acknowledge(); // stalled while we queued it: nobody will take it
             }
@@ -228,23 +213,19 @@ final class SinkRunner implements Runnable {
      * @return {@code false} if no batch was waiting
      */
     boolean shedOldest() {
-        for (Object o : inbox) {
-            if (o instanceof SinkTask && inbox.remove(o)) {
-                left(o);
-                ((SinkTask) o).settle(Dispatch.DROPPED, "sink_backlog");
-                reports.backlogShed();
-                return true;
-            }
+        SinkTask oldest = inbox.removeOldestTask();
+        if (oldest == null) {
+            return false;
         }
-        return false;
+        oldest.settle(Dispatch.DROPPED, "sink_backlog");
+        reports.backlogShed();
+        return true;
     }
 
     /** Worker: settles everything queued (not the running write) and acknowledges queued controls. */
     void settleQueued(int outcome, String reason) {
-        List<Object> pending = new ArrayList<>();
-        inbox.drainTo(pending);
-        for (Object o : pending) {
-            if (left(o) instanceof SinkTask) {
+        for (Object o : inbox.drain()) {
+            if (o instanceof SinkTask) {
                 ((SinkTask) o).settle(outcome, reason);
             } else {
                 ((SinkControl) o).acknowledge();
@@ -254,10 +235,8 @@ final class SinkRunner implements Runnable {
 
     /** Hands every queued share to the fallback (or settles it as dropped); acknowledges queued controls. */
     private void divertQueued(String reason) {
-        List<Object> pending = new ArrayList<>();
-        inbox.drainTo(pending);
-        for (Object o : pending) {
-            if (left(o) instanceof SinkTask) {
+        for (Object o : inbox.drain()) {
+            if (o instanceof SinkTask) {
                 divert((SinkTask) o, reason);
             } else {
                 ((SinkControl) o).acknowledge();
@@ -277,6 +256,9 @@ final class SinkRunner implements Runnable {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        // A pipeline thread from its first moment: what the sink's library logs while it starts (through a bridge
+        // into this runtime) goes to diagnostics, before the worker registers the runtime's threads.
+        adoptThread.accept(thread);
         try {
             sink.start(new Context());
             started.complete(null);
@@ -289,7 +271,7 @@ final class SinkRunner implements Runnable {
         while (true) {
             Object item;
             try {
-                item = left(inbox.poll(1, TimeUnit.SECONDS));
+                item = inbox.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException interrupted) {
                 // Our own threads are never interrupted by us; a container may do it at undeploy. The drain's STOP
                 // still ends this loop, so carry on.
@@ -438,6 +420,11 @@ final class SinkRunner implements Runnable {
         @Override
         public Diagnostics diagnostics() {
             return diagnostics;
+        }
+
+        @Override
+        public void adoptThread(Thread thread) {
+            adoptThread.accept(java.util.Objects.requireNonNull(thread, "thread"));
         }
     }
 }

@@ -31,7 +31,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * record larger than the producer's or broker's limit is {@code dropped(record_too_large)}; any other failure counts
  * the rest as {@code failed(kafka_<error>)} (retried when Kafka says it is retriable). Headers carry
  * {@code fapilog-schema} and {@code content-type}. The producer is made at start (it connects lazily, so a broker
- * that is down delays nothing) and closed at stop.
+ * that is down delays nothing) and closed at stop; its I/O thread is adopted ({@link SinkContext#adoptThread}), so what
+ * the Kafka client logs there never re-enters the pipeline.
  */
 final class KafkaSink implements Sink {
     private static final byte[] SCHEMA = "1.1".getBytes(StandardCharsets.US_ASCII);
@@ -61,6 +62,14 @@ final class KafkaSink implements Sink {
     @Override
     public void start(SinkContext context) {
         producer = new KafkaProducer<>(properties);
+        // The producer's I/O thread logs (through SLF4J) about the very connection trouble this sink would then have
+        // to ship: adopted, what it logs goes to the diagnostics channel instead of the queue.
+        String ioThread = "kafka-producer-network-thread | " + properties.get(ProducerConfig.CLIENT_ID_CONFIG);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(ioThread)) {
+                context.adoptThread(t);
+            }
+        }
     }
 
     @Override
@@ -73,11 +82,15 @@ final class KafkaSink implements Sink {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, keyOf(value), value);
             record.headers().add(new RecordHeader("fapilog-schema", SCHEMA));
             record.headers().add(new RecordHeader("content-type", JSON));
+            Future<RecordMetadata> future;
             try {
-                sent.add(producer.send(record));
-            } catch (RuntimeException refused) { // serialisation or a closed producer: nothing after it is sent
-                sent.add(java.util.concurrent.CompletableFuture.failedFuture(refused));
-                break;
+                future = producer.send(record);
+            } catch (RuntimeException refused) { // serialisation or a closed producer
+                future = java.util.concurrent.CompletableFuture.failedFuture(refused);
+            }
+            sent.add(future);
+            if (future.isDone() && failedBeforeSending(future)) {
+                break; // no metadata within max.block.ms, say: the next send would wait as long again
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deliveryTimeoutMs + 1000);
@@ -100,13 +113,37 @@ final class KafkaSink implements Sink {
             }
             batch.commit(line + 1);
         }
-        if (from + sent.size() < batch.size()) { // the loop above stopped sending early
+        if (from + sent.size() < batch.size()) { // never reached: the loop above stops only at a failed record
             throw new SinkWriteException("kafka_send_refused", "the producer refused a record", true, null, null);
         }
     }
 
-    /** {@code kafka_} and the exception's name in snake case, without {@code Exception}: {@code kafka_timeout}. */
+    /** Whether a future the producer completed at once failed for a reason other than the record's size. */
+    private static boolean failedBeforeSending(Future<RecordMetadata> f) {
+        try {
+            f.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !(e.getCause() instanceof RecordTooLargeException);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (java.util.concurrent.CancellationException e) {
+            return true;
+        }
+    }
+
+    /**
+     * {@code kafka_} and the exception's name in snake case, without {@code Exception} ({@code kafka_timeout}); a
+     * record whose topic never appeared in the metadata within {@code max.block.ms} is
+     * {@code kafka_topic_unavailable}: the topic does not exist and the broker does not create topics, or no broker
+     * answered.
+     */
     static String reason(Throwable cause) {
+        if (cause instanceof org.apache.kafka.common.errors.TimeoutException
+                && String.valueOf(cause.getMessage()).contains("not present in metadata")) {
+            return "kafka_topic_unavailable";
+        }
         String simple =
                 cause == null ? "error" : cause.getClass().getSimpleName().replace("Exception", "");
         String snake = simple.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

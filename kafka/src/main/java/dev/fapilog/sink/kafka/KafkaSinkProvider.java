@@ -16,9 +16,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code bootstrap-servers}, keyed by {@code key} ({@code correlation_id} by default, so one request stays in one
  * partition; {@code message_id}, {@code logger} or {@code none}), with {@code acks=all} and idempotence on, the
  * {@code compression} chosen, and any producer property as {@code producer.<property>} (values never printed). The
- * producer waits at most {@code producer.max.block.ms} (2 s) for metadata and gives a record up after
- * {@code producer.delivery.timeout.ms} (4 s): both within the sink's 5 s write deadline, so a batch's fate is known
- * when {@code write} returns. Raise them together with {@code sink.kafka.timeout} to ride out longer broker outages.
+ * producer keeps Kafka's {@code delivery.timeout.ms} (2 minutes) and waits at most {@code max.block.ms} (10 s here)
+ * for metadata, and the sink's write deadline defaults to {@link #defaultTimeout()} (150 s) so that it covers both: a
+ * broker restart is ridden out with nothing lost, and when {@code write} returns every record's fate is known.
  */
 public final class KafkaSinkProvider implements SinkProvider {
     static final PluginOption BOOTSTRAP =
@@ -39,14 +39,25 @@ public final class KafkaSinkProvider implements SinkProvider {
     static final Map<String, String> PRODUCER_DEFAULTS = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000",
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "4000",
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
             ProducerConfig.LINGER_MS_CONFIG, "5");
+
+    /** {@code max.block.ms} (10 s) + Kafka's {@code delivery.timeout.ms} (120 s) + a margin. */
+    static final java.time.Duration WRITE_DEADLINE = java.time.Duration.ofSeconds(150);
 
     @Override
     public String name() {
         return "kafka";
+    }
+
+    /**
+     * A write waits for the broker's acknowledgements, which a broker restart delays by seconds: the deadline covers
+     * the producer's own timeouts instead of the runtime's 5 s. {@code sink.kafka.timeout} (or {@code sink.timeout})
+     * replaces it; keep it above {@code producer.max.block.ms} + {@code producer.delivery.timeout.ms}.
+     */
+    @Override
+    public java.time.Duration defaultTimeout() {
+        return WRITE_DEADLINE;
     }
 
     @Override
