@@ -40,15 +40,15 @@ final class KafkaSink implements Sink {
 
     private final String name;
     private final Properties properties;
-    private final String topic;
+    private final TopicRules topics;
     private final String key;
     private final long deliveryTimeoutMs;
     private KafkaProducer<byte[], byte[]> producer;
 
-    KafkaSink(String name, Properties properties, String topic, String key) {
+    KafkaSink(String name, Properties properties, TopicRules topics, String key) {
         this.name = name;
         this.properties = properties;
-        this.topic = topic;
+        this.topics = topics;
         this.key = key;
         this.deliveryTimeoutMs = Long.parseLong(
                 String.valueOf(properties.getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
@@ -79,7 +79,9 @@ final class KafkaSink implements Sink {
         for (int i = from; i < batch.size(); i++) {
             int start = batch.lineStart(i);
             byte[] value = Arrays.copyOfRange(batch.array(), start, batch.lineEnd(i) - 1);
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, keyOf(value), value);
+            Map<String, Object> log = key.equals("none") && !topics.needLogger() ? Map.of() : logOf(value);
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                    topics.topicFor(batch.level(i), (String) log.get("logger")), null, keyOf(log), value);
             record.headers().add(new RecordHeader("fapilog-schema", SCHEMA));
             record.headers().add(new RecordHeader("content-type", JSON));
             Future<RecordMetadata> future;
@@ -151,21 +153,27 @@ final class KafkaSink implements Sink {
         return reason.length() > 40 ? reason.substring(0, 40) : reason;
     }
 
+    /** The envelope's {@code log} object, read back; empty if the line cannot be read (never with our encoder). */
     @SuppressWarnings("unchecked")
-    private byte[] keyOf(byte[] line) {
-        if (key.equals("none")) {
-            return null;
-        }
+    private static Map<String, Object> logOf(byte[] line) {
         try {
-            Map<String, Object> log =
-                    (Map<String, Object>) ((Map<String, Object>) JsonText.parse(line, 0, line.length)).get("log");
-            Object v = key.equals("logger")
-                    ? log.get("logger")
-                    : ((Map<String, Object>) log.getOrDefault("context", Map.of())).get(key);
-            return v == null ? null : v.toString().getBytes(StandardCharsets.UTF_8);
+            Object log = ((Map<String, Object>) JsonText.parse(line, 0, line.length)).get("log");
+            return log instanceof Map ? (Map<String, Object>) log : Map.of();
         } catch (RuntimeException unreadable) {
-            return null; // never with the runtime's encoder; the record still goes, unkeyed
+            return Map.of();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] keyOf(Map<String, Object> log) {
+        Object v =
+                switch (key) {
+                    case "none" -> null;
+                    case "logger" -> log.get("logger");
+                    default ->
+                        log.get("context") instanceof Map ? ((Map<String, Object>) log.get("context")).get(key) : null;
+                };
+        return v == null ? null : v.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

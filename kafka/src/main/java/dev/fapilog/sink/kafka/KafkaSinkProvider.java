@@ -12,7 +12,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * {@code kafka} (artifact {@code dev.fapilog:fapilog-kafka}): each event a record of {@code topic} on the cluster at
+ * {@code kafka} (artifact {@code dev.fapilog:fapilog-kafka}): each event a record of {@code topic} (or the first
+ * matching of {@code topic-rules}, see {@link TopicRules}) on the cluster at
  * {@code bootstrap-servers}, keyed by {@code key} ({@code correlation_id} by default, so one request stays in one
  * partition; {@code message_id}, {@code logger} or {@code none}), with {@code acks=all} and idempotence on, the
  * {@code compression} chosen, and any producer property as {@code producer.<property>} (values never printed). The
@@ -27,7 +28,12 @@ public final class KafkaSinkProvider implements SinkProvider {
             "topic",
             "fapilog-logs",
             "a Kafka topic name: 1 to 249 of [a-zA-Z0-9._-]",
-            v -> v.matches("[a-zA-Z0-9._-]{1,249}"));
+            v -> v.matches(TopicRules.TOPIC));
+    static final PluginOption TOPIC_RULES = PluginOption.list(
+            "topic-rules",
+            "none",
+            "LEVEL=topic, LEVEL+=topic or logger:prefix=topic, tried in order",
+            TopicRules::isRule);
     static final PluginOption KEY =
             PluginOption.oneOf("key", "correlation_id", "correlation_id", "message_id", "logger", "none");
     static final PluginOption COMPRESSION =
@@ -62,7 +68,7 @@ public final class KafkaSinkProvider implements SinkProvider {
 
     @Override
     public List<PluginOption> options() {
-        return List.of(BOOTSTRAP, TOPIC, KEY, COMPRESSION, PRODUCER);
+        return List.of(BOOTSTRAP, TOPIC, TOPIC_RULES, KEY, COMPRESSION, PRODUCER);
     }
 
     @Override
@@ -85,7 +91,8 @@ public final class KafkaSinkProvider implements SinkProvider {
         return new KafkaSink(
                 config.pluginName(),
                 p,
-                config.option("topic").trim(),
+                TopicRules.parse(
+                        config.list("topic-rules"), config.option("topic").trim()),
                 config.option("key").toLowerCase(Locale.ROOT));
     }
 }

@@ -17,7 +17,7 @@ import org.apache.kafka.common.Uuid;
  * ({@code process.roles=broker,controller}), listeners on 127.0.0.1 only, storage formatted in {@code dir}, run in a
  * child JVM with the test class path and stopped by its own process. About 4 s from format to a listening broker.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final int controllerPort;
@@ -30,7 +30,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats a new single-node cluster in {@code dir} and starts it. */
-    static KafkaBroker start(Path dir, String... extraProperties) throws Exception {
+    public static KafkaBroker start(Path dir, String... extraProperties) throws Exception {
         KafkaBroker b = new KafkaBroker(dir, freePort(), freePort());
         Files.createDirectories(dir.resolve("data"));
         List<String> props = new ArrayList<>(List.of(
@@ -72,8 +72,14 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts the broker process (again, after {@link #kill()}: the data is kept) and waits until it listens. */
-    void run() throws Exception {
-        process = java("-Xmx512m", "kafka.Kafka", properties().toString())
+    public void run() throws Exception {
+        // The broker's own logging is off: whichever SLF4J providers the class path holds (the benchmarks have three),
+        // none should slow it or fill the disk. Its start-up failures still reach broker.log through stderr.
+        process = java(
+                        "-Xmx512m",
+                        "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                        "kafka.Kafka",
+                        properties().toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("broker.log").toFile()))
                 .start();
@@ -84,20 +90,37 @@ final class KafkaBroker implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
             } catch (IOException notYet) {
                 TimeUnit.MILLISECONDS.sleep(100);
+                continue;
             }
+            if (registered()) { // listening is not enough: the broker must have joined its own cluster
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new IllegalStateException("the broker did not listen within 60 s");
     }
 
-    String bootstrap() {
+    /** Whether the cluster's metadata lists this broker (so producers get a leader for new topics). */
+    private boolean registered() {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap());
+        p.put("request.timeout.ms", "2000");
+        p.put("default.api.timeout.ms", "3000");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    public String bootstrap() {
         return "127.0.0.1:" + port;
     }
 
     /** Ends the broker at once (SIGKILL), as a crash would, and waits for the process to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
