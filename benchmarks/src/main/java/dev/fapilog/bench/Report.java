@@ -93,6 +93,30 @@ final class Report {
         return md.toString();
     }
 
+    static String kafkaMarkdown(Map<String, Object> all) {
+        StringBuilder md = titled("Kafka: the kafka sink beside a plain KafkaProducer", all);
+        md.append("One producer logs the suite's event to a local broker (KRaft, 127.0.0.1, its own JVM, on the same "
+                + "machine); the plain producer sends one pre-encoded envelope line as every value with Kafka's own "
+                + "producer defaults (the client's physical limit). Records are counted on the broker (end offsets); "
+                + "time runs from the first measured call until the drain or flush returned.\n\n");
+        md.append("| Library | Sent | On the broker | Events/s | Caller alloc/event |\n|---|---|---|---|---|\n");
+        for (Map<String, Object> r : Rows.list(all, "kafka")) {
+            row(
+                    md,
+                    r.get("library"),
+                    r.get("sent"),
+                    r.get("on_broker"),
+                    fmt(Rows.num(r, "events_per_second"), 0),
+                    fmt(Rows.num(r, "caller_bytes_per_event"), 0) + " B");
+        }
+        md.append("\n| Library | Settings |\n|---|---|\n");
+        for (Map<String, Object> r : Rows.list(all, "kafka")) {
+            row(md, r.get("library"), r.get("settings"));
+        }
+        md.append("\n");
+        return md.toString();
+    }
+
     private static void workerCost(StringBuilder md, Map<String, Object> all) {
         md.append("## Worker cost per event, by preset\n\n");
         md.append("CPU time of the worker thread per event (filters, enrichers, redactors, JSON encoding; the sink "

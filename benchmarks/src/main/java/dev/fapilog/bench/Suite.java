@@ -68,7 +68,7 @@ public final class Suite {
         Path out = Path.of(args.length > 1 ? args[1] : "results");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("fapilog-bench");
-        if (!mode.equals("bridges") && !mode.equals("otlp")) {
+        if (mode.equals("quick") || mode.equals("smoke")) {
             suite(plan, out, work);
         }
         if (mode.equals("bridges") || mode.equals("smoke")) {
@@ -76,6 +76,9 @@ public final class Suite {
         }
         if (mode.equals("otlp") || mode.equals("smoke")) {
             otlp(plan, out, work);
+        }
+        if (mode.equals("kafka") || mode.equals("smoke")) {
+            kafka(plan, out, work);
         }
     }
 
@@ -115,6 +118,33 @@ public final class Suite {
         all.put("otlp", rows);
         all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
         write(out, LocalDate.now() + "-otlp", all, Report.otlpMarkdown(all));
+    }
+
+    /**
+     * The kafka sink beside a plain KafkaProducer, each JVM with a broker of its own. The Kafka client logs through
+     * SLF4J, so these JVMs name SLF4J's no-operation provider (Logback's default configuration would print the client's
+     * debug output for every request and measure the console).
+     */
+    private static void kafka(Plan plan, Path out, Path work) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> all = header(plan);
+        int events = plan == SMOKE ? 5_000 : 300_000;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String library : new String[] {"kafka-producer", "fapilog"}) {
+            Path result = work.resolve("kafka-" + library + ".json");
+            rows.add(fork(
+                    KafkaMain.class,
+                    List.of("-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider"),
+                    result,
+                    work,
+                    library,
+                    Integer.toString(events),
+                    result.toString(),
+                    work.toString()));
+        }
+        all.put("kafka", rows);
+        all.put("duration_seconds", (System.nanoTime() - started) / 1e9);
+        write(out, LocalDate.now() + "-kafka", all, Report.kafkaMarkdown(all));
     }
 
     private static Map<String, Object> header(Plan plan) {
@@ -245,12 +275,20 @@ public final class Suite {
     /** Runs {@code main} in a fresh JVM with this class path and reads the JSON it wrote. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> fork(Class<?> main, Path result, Path work, String... args) throws Exception {
+        return fork(main, List.of(), result, work, args);
+    }
+
+    /** As above, with JVM options after the suite's own (a later {@code -D} wins). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fork(Class<?> main, List<String> jvmArgs, Path result, Path work, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         cmd.add("-Xms1g");
         cmd.add(PRE_TOUCH);
         cmd.add("-Xmx1g");
         cmd.add(SLF4J_PROVIDER);
+        cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

@@ -44,7 +44,9 @@ class KafkaBrokerFaultsTest {
 
     @BeforeAll
     static void startBroker(@TempDir Path dir) throws Exception {
-        broker = KafkaBroker.start(dir, "auto.create.topics.enable=false");
+        List<String> props = new java.util.ArrayList<>(List.of(KafkaBroker.QUICK_RESTART));
+        props.add("auto.create.topics.enable=false");
+        broker = KafkaBroker.start(dir, props.toArray(new String[0]));
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
         try (Admin admin = Admin.create(p)) {

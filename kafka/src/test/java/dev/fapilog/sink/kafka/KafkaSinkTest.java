@@ -40,6 +40,24 @@ class KafkaSinkTest {
     @BeforeAll
     static void startBroker(@TempDir Path dir) throws Exception {
         broker = KafkaBroker.start(dir, "message.max.bytes=10000");
+        // Created up front, with three partitions each: auto-creation is not what these tests are about
+        // (KafkaBrokerFaultsTest runs with it off).
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
+            for (String t : List.of(
+                    "orders-log",
+                    "sizes-log",
+                    "passthrough-log",
+                    "rest-log",
+                    "errors-log",
+                    "audit-log",
+                    "billing-log")) {
+                topics.add(new org.apache.kafka.clients.admin.NewTopic(t, 3, (short) 1));
+            }
+            admin.createTopics(topics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @AfterAll
@@ -52,7 +70,7 @@ class KafkaSinkTest {
                 .name("kafka-test")
                 .sinks("kafka")
                 .shutdownHook(false)
-                .diagnosticsListener(line -> {})
+                .diagnosticsListener(line -> System.err.println("diagnostics: " + line))
                 .setting("sink.kafka.bootstrap-servers", broker.bootstrap())
                 .setting("sink.kafka.topic", topic);
         for (int i = 0; i < settings.length; i += 2) {
@@ -87,15 +105,15 @@ class KafkaSinkTest {
 
     @Test
     void everyEventIsARecordTheBrokerAcknowledgedKeyedByItsCorrelationId() throws Exception {
-        LogRuntime rt = runtime("orders-log", "sink.kafka.producer.linger.ms", "0");
+        LogRuntime rt = runtime("orders-log");
         Logger log = rt.logger("orders");
         for (int i = 0; i < 100; i++) {
             try (LogContext.Scope s = LogContext.put("correlation_id", "req-" + (i % 5))) {
                 log.info("placed", "seq", i);
             }
         }
-        DrainResult d = rt.drain(Duration.ofSeconds(30));
-        assertThat(d.delivered()).isEqualTo(100);
+        DrainResult d = rt.drain(Duration.ofSeconds(150));
+        assertThat(d.delivered()).as("%s", d).isEqualTo(100);
         assertThat(d.stats().balanced()).isTrue();
 
         List<ConsumerRecord<byte[], byte[]>> records = consume("orders-log", 100);
@@ -141,8 +159,8 @@ class KafkaSinkTest {
         rt.logger("orders").audit("an audit");
         rt.logger("billing.invoices").info("a bill");
         rt.logger("billing.invoices").critical("a failing bill");
-        DrainResult d = rt.drain(Duration.ofSeconds(30));
-        assertThat(d.delivered()).isEqualTo(5);
+        DrainResult d = rt.drain(Duration.ofSeconds(150));
+        assertThat(d.delivered()).as("%s", d).isEqualTo(5);
 
         Map<String, List<String>> byTopic = new java.util.TreeMap<>();
         for (String topic : List.of("rest-log", "errors-log", "audit-log", "billing-log")) {
@@ -174,9 +192,9 @@ class KafkaSinkTest {
         log.info("small", "seq", 1);
         log.info("large", "seq", 2, "pad", "x".repeat(15_000)); // message.max.bytes=10000 on this broker
         log.info("small", "seq", 3);
-        DrainResult d = rt.drain(Duration.ofSeconds(30));
+        DrainResult d = rt.drain(Duration.ofSeconds(150));
 
-        assertThat(d.delivered()).isEqualTo(2);
+        assertThat(d.delivered()).as("%s", d).isEqualTo(2);
         assertThat(d.droppedByReason()).containsExactlyEntriesOf(Map.of("record_too_large", 1L));
         assertThat(d.stats().balanced()).isTrue();
         assertThat(consume("sizes-log", 2)).hasSize(2);
@@ -198,7 +216,7 @@ class KafkaSinkTest {
         assertThat(System.nanoTime() - start)
                 .as("start and log call")
                 .isLessThan(Duration.ofSeconds(2).toNanos());
-        DrainResult d = rt.drain(Duration.ofSeconds(30));
+        DrainResult d = rt.drain(Duration.ofSeconds(150));
         assertThat(d.failed()).isEqualTo(1);
         assertThat(d.failedByReason()).containsExactlyEntriesOf(Map.of("kafka_topic_unavailable", 1L));
         assertThat(d.stats().balanced()).isTrue();
@@ -219,6 +237,6 @@ class KafkaSinkTest {
                 .hasMessageNotContaining("s3cr3t");
         LogRuntime rt = runtime("passthrough-log", "sink.kafka.producer.compression.type", "gzip");
         rt.logger("p").info("compressed");
-        assertThat(rt.drain(Duration.ofSeconds(30)).delivered()).isEqualTo(1);
+        assertThat(rt.drain(Duration.ofSeconds(150)).delivered()).isEqualTo(1);
     }
 }
