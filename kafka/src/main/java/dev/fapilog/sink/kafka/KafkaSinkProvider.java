@@ -44,7 +44,10 @@ public final class KafkaSinkProvider implements SinkProvider {
     /**
      * What the sink sets unless {@code producer.<property>} says otherwise. {@code request.timeout.ms=5000}: a produce
      * request whose answer never came (seen now and then with idempotence on a loaded test machine) is retried after
-     * 5 s instead of Kafka's 30 s, so a batch's acknowledgement is not held up for half a minute. {@code linger.ms=0}: the worker hands the
+     * 5 s instead of Kafka's 30 s, so a batch's acknowledgement is not held up for half a minute.
+     * {@code max.in.flight.requests.per.connection=1}: with Kafka's 5, a batch's acknowledgements now and then did not
+     * come until the delivery timeout although the broker had stored its records (KafkaSinkTest: about 1 run in 4;
+     * none in 4 with 1). The cause is not known yet (issue 16's note); one request at a time is the safe default. {@code linger.ms=0}: the worker hands the
      * sink whole batches and the sink waits for their acknowledgement, so lingering only adds its time to every batch
      * (measured: 30.6 K events/s with Kafka's 5 ms, 41.3 K with 0, to a local broker).
      */
@@ -53,6 +56,7 @@ public final class KafkaSinkProvider implements SinkProvider {
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
             ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
             ProducerConfig.LINGER_MS_CONFIG, "0");
 
     private static final java.util.concurrent.atomic.AtomicLong PRODUCERS =
