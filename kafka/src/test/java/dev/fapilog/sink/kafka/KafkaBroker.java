@@ -119,6 +119,59 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Creates topics of {@code partitions} partitions (one replica). */
+    public void createTopics(int partitions, String... names) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap());
+        List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new org.apache.kafka.clients.admin.NewTopic(name, partitions, (short) 1));
+        }
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Every record of {@code topic} from its start, read by a consumer of a new group until {@code expected} arrived
+     * (or 30 s passed), and then whatever a further short poll finds (records beyond those expected: duplicates).
+     */
+    public List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> consume(String topic, long expected) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap());
+        p.put("group.id", "check-" + java.util.UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        p,
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (out.size() < expected && System.nanoTime() < end) {
+                c.poll(java.time.Duration.ofMillis(200)).forEach(out::add);
+            }
+            c.poll(java.time.Duration.ofMillis(500)).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** A runtime named {@code name} whose only sink is {@code kafka} to {@code topic} here; then the settings given. */
+    public dev.fapilog.LogRuntime runtime(String name, String topic, String... settings) {
+        dev.fapilog.LoggerBuilder b = dev.fapilog.Fapilog.builder()
+                .name(name)
+                .sinks("kafka")
+                .shutdownHook(false)
+                .diagnosticsListener(line -> System.err.println("diagnostics: " + line))
+                .setting("sink.kafka.bootstrap-servers", bootstrap())
+                .setting("sink.kafka.topic", topic);
+        for (int i = 0; i < settings.length; i += 2) {
+            b.setting(settings[i], settings[i + 1]);
+        }
+        return b.buildRuntime();
+    }
+
     public String bootstrap() {
         return "127.0.0.1:" + port;
     }

@@ -3,27 +3,17 @@ package dev.fapilog.sink.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fapilog.DrainResult;
-import dev.fapilog.Fapilog;
 import dev.fapilog.LogRuntime;
 import dev.fapilog.Logger;
-import dev.fapilog.LoggerBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,15 +37,7 @@ class KafkaBrokerFaultsTest {
         List<String> props = new java.util.ArrayList<>(List.of(KafkaBroker.QUICK_RESTART));
         props.add("auto.create.topics.enable=false");
         broker = KafkaBroker.start(dir, props.toArray(new String[0]));
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(
-                            new NewTopic("restart-defaults", 1, (short) 1),
-                            new NewTopic("restart-short", 1, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
+        broker.createTopics(1, "restart-defaults", "restart-short");
     }
 
     @AfterAll
@@ -64,45 +46,16 @@ class KafkaBrokerFaultsTest {
     }
 
     private static LogRuntime runtime(String topic, String... settings) {
-        LoggerBuilder b = Fapilog.builder()
-                .name("kafka-faults")
-                .sinks("kafka")
-                .shutdownHook(false)
-                .diagnosticsListener(line -> {})
-                .setting("sink.kafka.bootstrap-servers", broker.bootstrap())
-                .setting("sink.kafka.topic", topic);
-        for (int i = 0; i < settings.length; i += 2) {
-            b.setting(settings[i], settings[i + 1]);
-        }
-        return b.buildRuntime();
+        return broker.runtime("kafka-faults", topic, settings);
     }
 
     /** How many times each {@code seq} is on {@code topic}. */
     private static Map<Integer, Integer> onTopic(String topic, long expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         Map<Integer, Integer> seen = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(topic));
-            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            long count = 0;
-            while (count < expected && System.nanoTime() < end) {
-                for (var r : c.poll(Duration.ofMillis(200))) {
-                    Matcher m = SEQ.matcher(new String(r.value(), StandardCharsets.UTF_8));
-                    assertThat(m.find()).isTrue();
-                    seen.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-                    count++;
-                }
-            }
-            c.poll(Duration.ofMillis(500)).forEach(r -> {
-                Matcher m = SEQ.matcher(new String(r.value(), StandardCharsets.UTF_8));
-                m.find();
-                seen.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
-            });
+        for (var r : broker.consume(topic, expected)) {
+            Matcher m = SEQ.matcher(new String(r.value(), StandardCharsets.UTF_8));
+            assertThat(m.find()).isTrue();
+            seen.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
         }
         return seen;
     }
